@@ -1,0 +1,159 @@
+"""Checks that span a whole compact or the whole site: ids, footnotes, parties, dates, references.
+
+Each returns :class:`Problem` objects; none raises. Structural faults are errors; dangling
+references are warnings (see the catalogue), so a strict build lists them all.
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from pydantic import BaseModel
+
+from .errors import Problem
+from .model import Compact, Node, partial_date_key
+from .model.compact import PART_NAMES
+from .references import find_references, mask_code
+
+_FOOTNOTE_RE = re.compile(r"\[\^([^\]\s]+)\](?!:)")
+
+
+def walk_texts(node: BaseModel) -> Iterator[tuple[Node, str, str]]:
+    """Every string in a model, with the node and key holding it."""
+    for key in type(node).model_fields:
+        value = getattr(node, key)
+        for item in value if isinstance(value, list) else [value]:
+            if isinstance(item, str):
+                yield node, key, item
+            elif isinstance(item, BaseModel):
+                yield from walk_texts(item)
+
+
+def subject_of(node: Node) -> str:
+    """How a message names the node holding a text ("clause '3.1'"), or '' for unnamed parts."""
+    ident = getattr(node, "id", None)
+    return f"{type(node).__name__.lower().replace('step', 'stage')} '{ident}'" if isinstance(ident, str) else ""
+
+
+def citable(compact: Compact) -> Iterator[Node]:
+    """Everything anchored as ``clause-<id>``: clauses, principles and procedure steps."""
+    yield from compact.clauses()
+    for procedure in compact.procedures:
+        yield from procedure.steps
+
+
+def check_ids(compact: Compact, path: str) -> list[Problem]:
+    """Ids must be unique in their namespace within a compact."""
+    problems: list[Problem] = []
+    namespaces = {
+        "clause": list(citable(compact)),
+        "section": compact.undertakings.sections if compact.undertakings else [],
+        "procedure": compact.procedures,
+        "form": compact.forms,
+        "footnote": compact.footnotes,
+        "about": compact.about,
+        "term": [t for t in compact.glossary.terms if t.id] if compact.glossary else [],
+    }
+    for form in compact.forms:
+        namespaces[f"form '{form.id}' field"] = form.fields
+    for kind, nodes in namespaces.items():
+        first: dict[str, Node] = {}
+        for node in nodes:
+            ident = node.id
+            if ident in first:
+                problems.append(Problem(path, node.line_of("id"), "CS201",
+                                        f"duplicate id (first at line {first[ident].line_of('id')})",
+                                        f"{kind} '{ident}'"))
+            else:
+                first[ident] = node
+    return problems
+
+
+def check_footnotes(compact: Compact, path: str) -> list[Problem]:
+    """Every ``[^id]`` marker needs a footnote; every footnote needs a marker."""
+    defined = {note.id: note for note in compact.footnotes}
+    used: set[str] = set()
+    problems = []
+    for node, key, text in walk_texts(compact):
+        masked = mask_code(text)
+        for match in _FOOTNOTE_RE.finditer(masked):
+            used.add(match[1])
+            if match[1] not in defined:
+                line = node.value_line(key) + masked.count("\n", 0, match.start())
+                problems.append(Problem(path, line, "CS403", f"footnote '[^{match[1]}]' is not defined",
+                                        subject_of(node)))
+    for ident, note in defined.items():
+        if ident not in used:
+            problems.append(Problem(path, note.line_of("id"), "CS404", f"footnote '{ident}' is never used"))
+    return problems
+
+
+def check_parties(compact: Compact, path: str) -> list[Problem]:
+    """Groups must name a declared party (or 'all'), once any parties are declared."""
+    declared = {party.sector for party in compact.parties}
+    problems = []
+    for section in compact.undertakings.sections if compact.undertakings and declared else []:
+        for group in section.groups:
+            if group.party != "all" and group.party not in declared:
+                problems.append(Problem(path, group.line_of("party"), "CS405",
+                                        f"party '{group.party}' is not declared in 'parties'",
+                                        f"section '{section.id}'"))
+    return problems
+
+
+def check_dates(compact: Compact, path: str) -> list[Problem]:
+    """Dates in a possible order: nothing is reviewed before it was adopted, no period ends before it starts."""
+    dates = compact.dates
+    pairs = [("adopted", "review"), ("refreshed", "review"), ("start", "end"), ("adopted", "refreshed")]
+    problems = []
+    for earlier, later in pairs:
+        a, b = getattr(dates, earlier), getattr(dates, later)
+        if a and b and partial_date_key(b)[: len(b.split("-"))] < partial_date_key(a)[: len(b.split("-"))]:
+            problems.append(Problem(path, dates.line_of(later), "CS302",
+                                    f"dates.{later} ({b}) is before dates.{earlier} ({a})"))
+    return problems
+
+
+def check_placement(compact: Compact, path: str) -> list[Problem]:
+    """``order`` names real parts, once each; ``principles.after_clause`` names a clause of a section."""
+    known = set(PART_NAMES) | {f"about:{block.id}" for block in compact.about}
+    problems, seen = [], set()
+    for position, name in enumerate(compact.order):
+        if name not in known or name in seen:
+            why = "is listed twice" if name in seen else "is not a part; use " + ", ".join(sorted(known))
+            problems.append(Problem(path, compact.line_of("order") + position + 1, "CS106", f"order: '{name}' {why}"))
+        seen.add(name)
+    principles = compact.principles
+    if principles and principles.after_clause:
+        sections = compact.undertakings.sections if compact.undertakings else []
+        ids = {c.id for s in sections for c in s.clauses + [c for g in s.groups for c in g.clauses]}
+        if principles.after_clause not in ids:
+            problems.append(Problem(path, principles.line_of("after_clause"), "CS106",
+                                    f"principles.after_clause: no clause '{principles.after_clause}' in the sections"))
+    return problems
+
+
+def check_compact(compact: Compact, path: str) -> list[Problem]:
+    """All single-compact checks."""
+    return (check_ids(compact, path) + check_footnotes(compact, path) + check_parties(compact, path)
+            + check_dates(compact, path) + check_placement(compact, path))
+
+
+def check_references(compacts: dict[str, Compact], files: dict[str, str]) -> list[Problem]:
+    """Every ``[[...]]`` must name a compact in the set and a clause in it."""
+    ids = {slug: {node.id for node in citable(c)} for slug, c in compacts.items()}
+    problems = []
+    for slug, compact in compacts.items():
+        for node, key, text in walk_texts(compact):
+            for ref in find_references(text):
+                target = ref.compact or slug
+                line = node.value_line(key) + ref.line_offset
+                subject = subject_of(node)
+                if target not in ids:
+                    problems.append(Problem(files[slug], line, "CS402",
+                                            f"reference {ref.written} names unknown compact '{target}'", subject))
+                elif ref.clause_id not in ids[target]:
+                    problems.append(Problem(files[slug], line, "CS401",
+                                            f"reference {ref.written}: no clause '{ref.clause_id}' in '{target}'",
+                                            subject))
+    return problems

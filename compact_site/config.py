@@ -1,0 +1,18 @@
+"""Options of the ``compact`` MkDocs plugin (one typed config, a docstring per option)."""
+from __future__ import annotations
+
+from mkdocs.config import config_options as opt
+from mkdocs.config.base import Config
+
+
+class CompactConfig(Config):
+    """``plugins: - compact: {...}`` in mkdocs.yml."""
+
+    enabled = opt.Type(bool, default=True)
+    """Turn the plugin off without removing it (e.g. to preview hand-written pages only)."""
+
+    content_dir = opt.Optional(opt.Type(str))
+    """Folder holding the compact YAML files, relative to mkdocs.yml. Default: the site's ``docs_dir``."""
+
+    home = opt.Type(bool, default=True)
+    """Generate a home page listing the compacts when ``docs_dir`` has no ``index.md``."""

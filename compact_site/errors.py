@@ -1,0 +1,145 @@
+"""The error catalogue and the one format every problem is reported in.
+
+A *problem* is something wrong with a council's content. Each has a code from :data:`CATALOGUE`, a
+``file:line`` location, the thing concerned (a clause, a field) and a fix. The catalogue is the single
+source for the guide's troubleshooting page (``compact-site errors``), so codes, meanings and fixes
+cannot drift from the code that raises them.
+
+Format, everywhere (CLI, MkDocs build, tests)::
+
+    content/sandwell.yml:42: clause '3.1': duplicate id (first at line 17) [CS201]
+        fix: give each clause its own id; ids never change once published, so rename the new one.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True)
+class ErrorCode:
+    """One entry of the catalogue: what the code means and how an author fixes it."""
+
+    code: str
+    name: str
+    meaning: str
+    fix: str
+    severity: Severity = "error"
+
+
+_ENTRIES = [
+    # Reading the file
+    ErrorCode("CS001", "yaml-syntax", "The file is not valid YAML.",
+              "Check the line shown and the one above it: indent with spaces (never tabs), close every quote, "
+              "and put a space after each colon."),
+    ErrorCode("CS002", "duplicate-key", "The same key appears twice in one mapping; YAML would silently keep "
+              "only the last value.", "Delete one of the two, or merge their values."),
+    ErrorCode("CS003", "not-a-compact", "The file is empty or is not a mapping of keys to values.",
+              "Start from `compact-site new SLUG`: a compact file is a set of `key: value` lines such as "
+              "`slug:`, `title:` and `sections:`."),
+    ErrorCode("CS004", "encoding", "The file is not UTF-8 text.",
+              "Save the file as UTF-8 (in most editors: Save As, Encoding: UTF-8)."),
+    ErrorCode("CS005", "unsafe-yaml", "The file uses a YAML tag (such as `!!python/object`) or structure that "
+              "is not allowed in content.", "Remove the tag: content holds only text, numbers, lists and "
+              "mappings."),
+    ErrorCode("CS006", "file-unreadable", "The file or folder could not be read.",
+              "Check the path exists and that you may read it."),
+    # Shape of the content
+    ErrorCode("CS101", "unknown-key", "A key that the compact format does not have (often a misspelling).",
+              "Correct the spelling or remove the key; the field reference in the guide lists every key."),
+    ErrorCode("CS102", "missing-field", "A required field is missing.", "Add the field shown."),
+    ErrorCode("CS103", "wrong-type", "A value is of the wrong kind (for example a list where text is "
+              "expected).", "Give a value of the kind shown; put text that starts with a special character "
+              "in quotes."),
+    ErrorCode("CS104", "invalid-choice", "A value is not one of the allowed choices.",
+              "Use one of the choices listed in the message."),
+    ErrorCode("CS105", "empty-text", "A text field is empty.", "Write the text, or remove the field if it "
+              "is optional."),
+    ErrorCode("CS106", "invalid-value", "A value breaks a rule of the format (see the message).",
+              "Change the value as the message says."),
+    # Identity
+    ErrorCode("CS201", "duplicate-id", "Two clauses (or other citable items) in one compact share an id.",
+              "Give each its own id. Ids never change once published, so rename the one added last."),
+    ErrorCode("CS202", "malformed-id", "An id is not lower-case letters and digits separated by single dots "
+              "or hyphens.", "Use ids like `3.4` or `s4-vcs-1`: lower case, digits, `.` or `-` between parts."),
+    ErrorCode("CS203", "slug-mismatch", "A compact's slug differs from its file name; the slug is its "
+              "address, so the two must agree.", "Rename the file to `<slug>.yml`, or correct the slug."),
+    ErrorCode("CS204", "duplicate-slug", "Two compact files have the same slug.",
+              "Each compact needs its own slug; rename one of them."),
+    # Dates
+    ErrorCode("CS301", "invalid-date", "A date is not `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, or does not exist.",
+              "Write the date as `2011`, `2011-07` or `2011-07-14`, as precise as the source allows."),
+    ErrorCode("CS302", "date-order", "Dates are in an impossible order (for example a review before "
+              "adoption).", "Check both dates against the source document."),
+    # Links between things
+    ErrorCode("CS401", "unresolved-reference", "A cross-reference names a clause that does not exist.",
+              "Check the id (not the number) of the clause, e.g. `[[2.1]]` or `[[sandwell:s4-vcs-1]]`.",
+              "warning"),
+    ErrorCode("CS402", "unknown-compact", "A cross-reference names a compact that is not in `content/`.",
+              "Check the compact's slug (its file name without `.yml`).", "warning"),
+    ErrorCode("CS403", "unknown-footnote", "Text uses a footnote marker `[^name]` that is not defined in "
+              "`footnotes`.", "Add the footnote under `footnotes:` or correct the marker."),
+    ErrorCode("CS404", "unused-footnote", "A footnote is defined but no text refers to it.",
+              "Add `[^name]` where the footnote belongs, or remove the footnote.", "warning"),
+    ErrorCode("CS405", "unknown-party", "An undertaking group names a party that the compact does not list "
+              "under `parties`.", "Add the party to `parties:` or use one that is listed (or `all`)."),
+    ErrorCode("CS406", "form-options", "A form field's options do not fit its kind: a `choice` field needs "
+              "`options`, other kinds must not have them.", "Add `options:` to the choice field, or remove "
+              "them from the other field."),
+]
+
+CATALOGUE: dict[str, ErrorCode] = {entry.code: entry for entry in _ENTRIES}
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One fault in the content, located and explained."""
+
+    file: str
+    line: int
+    code: str
+    message: str
+    subject: str = ""
+    detail: str = field(default="", compare=False)
+
+    @property
+    def entry(self) -> ErrorCode:
+        return CATALOGUE[self.code]
+
+    @property
+    def severity(self) -> Severity:
+        return self.entry.severity
+
+    def headline(self) -> str:
+        """The first line: ``file:line: subject: message [code]``."""
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        subject = f"{self.subject}: " if self.subject else ""
+        return f"{where}: {subject}{self.message} [{self.code}]"
+
+    def format(self) -> str:
+        """Headline plus the fix, as shown to authors."""
+        return f"{self.headline()}\n    fix: {self.detail or self.entry.fix}"
+
+
+class ContentError(Exception):
+    """Raised when content has errors; carries every problem found, not just the first."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = sorted(problems)
+        super().__init__(self.report())
+
+    def report(self) -> str:
+        count = len(self.problems)
+        lines = [p.format() for p in self.problems]
+        lines.append(f"{count} error{'s' if count != 1 else ''} in content; nothing was built.")
+        return "\n".join(lines)
+
+
+def catalogue_markdown() -> str:
+    """The catalogue as a Markdown table, for the guide's troubleshooting page."""
+    rows = ["| Code | Name | Severity | Meaning | How to fix |", "|---|---|---|---|---|"]
+    for entry in _ENTRIES:
+        rows.append(f"| {entry.code} | {entry.name} | {entry.severity} | {entry.meaning} | {entry.fix} |")
+    return "\n".join(rows) + "\n"

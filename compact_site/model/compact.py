@@ -1,0 +1,161 @@
+"""The compact: metadata plus its parts, in the order they are published."""
+from __future__ import annotations
+
+from typing import Literal, Optional
+
+from .base import Id, Label, Node, PartialDate, Text
+from .forms import Form, Procedure
+from .people import Partners, PartyDecl, Signatories, SteeringGroup
+from .text import Block, Clause, NamedBlock, Principles, Undertakings
+
+PART_NAMES = ("introduction", "purpose", "vision", "outcomes", "about", "objectives", "principles", "undertakings",
+              "codes_of_practice", "governance", "procedures", "partners", "steering_group", "signatories", "forms",
+              "glossary")
+"""The parts of a compact in their default page order (footnotes and editorial notes always come last)."""
+
+Status = Literal["adopted", "draft", "consultation-draft", "superseded", "unknown"]
+"""Where the compact stands; 'unknown' when the source does not say."""
+
+
+class Dates(Node):
+    """Dates the source gives; each may be partial (YYYY or YYYY-MM)."""
+
+    adopted: Optional[PartialDate] = None
+    """When it was agreed or first adopted."""
+    refreshed: Optional[PartialDate] = None
+    """When it was last refreshed ('Compact Refresh Date: July 2011')."""
+    published: Optional[PartialDate] = None
+    """When this text was published or issued for consultation."""
+    start: Optional[PartialDate] = None
+    """Start of the period it covers ('2014' of 2014-2018)."""
+    end: Optional[PartialDate] = None
+    """End of the period it covers."""
+    review: Optional[PartialDate] = None
+    """When it is due for review."""
+
+
+class Source(Node):
+    """The document this text was transcribed from."""
+
+    title: Label
+    """Its title."""
+    format: Optional[Label] = None
+    """e.g. 'PDF', 'Word document'."""
+    url: Optional[Label] = None
+    """Where it was published, if known."""
+
+
+class Term(Node):
+    """A glossary entry."""
+
+    id: Optional[Id] = None
+    """Stable id for its anchor `term-<id>`; defaults to the term in lower case with hyphens."""
+    term: Label
+    """The term as printed ('Commissioning', 'Voluntary and Community Sector (VCS)')."""
+    abbreviation: Optional[Label] = None
+    """Its abbreviation, if any ('VCS')."""
+    aliases: list[Label] = []
+    """Other forms that should link to it."""
+    definition: Text
+    """The definition (Markdown)."""
+
+
+class Glossary(Node):
+    """Terms defined by the compact."""
+
+    heading: Optional[Label] = None
+    """Heading as printed ('Section 10 - Glossary of Terms')."""
+    intro: Optional[Text] = None
+    """Text before the terms."""
+    terms: list[Term] = []
+    """The terms, in source order."""
+
+
+class Footnote(Node):
+    """A footnote; text refers to it with `[^id]`."""
+
+    id: Id
+    """Marker name used in text as `[^id]`."""
+    text: Text
+    """The footnote's text."""
+
+
+class EditorialNote(Node):
+    """What the publisher did to the source text, shown as 'About this text'."""
+
+    kind: Literal["correction", "missing", "wording", "structure"]
+    """correction: an extraction fault fixed; missing: something the source lacks or cuts off;
+    wording: a source wording kept although it looks wrong; structure: how the text was arranged."""
+    text: Text
+    """What was done and where. Describe extraction faults; never quote them."""
+
+
+class Compact(Node):
+    """One local compact."""
+
+    slug: Id
+    """The compact's address: the site publishes it at /<slug>/. Must match the file name."""
+    title: Label
+    """Full title as printed ('Sandwell Compact')."""
+    subtitle: Optional[Label] = None
+    """Strapline or subtitle as printed."""
+    area: Label
+    """The place it covers ('Sandwell')."""
+    status: Status
+    """adopted, draft, consultation-draft, superseded or unknown."""
+    version: Optional[Label] = None
+    """Version label as printed ('Refresh July 2011', 'Consultation Draft')."""
+    dates: Dates = Dates()
+    """Adoption, refresh, period and review dates."""
+    parties: list[PartyDecl] = []
+    """The sectors party to it, named as the source names them."""
+    source: Optional[Source] = None
+    """The document transcribed."""
+    order: list[Label] = []
+    """Page order when the source's differs from the default: part names (e.g. 'procedures', 'governance')
+    or 'about:<id>' for one passage. Parts not listed follow in the default order."""
+    introduction: Optional[Block] = None
+    """Introduction."""
+    purpose: Optional[Block] = None
+    """Purpose or aim."""
+    vision: Optional[Block] = None
+    """Shared vision."""
+    outcomes: Optional[Block] = None
+    """Outcomes it aims for."""
+    about: list[NamedBlock] = []
+    """Other headed passages (context, definitions of the sectors, what the compact is)."""
+    objectives: Optional[Block] = None
+    """Objectives."""
+    principles: Optional[Principles] = None
+    """Shared values and principles."""
+    undertakings: Optional[Undertakings] = None
+    """Sections of undertakings and provisions."""
+    codes_of_practice: Optional[Block] = None
+    """Codes of practice that accompany it."""
+    governance: Optional[Block] = None
+    """Monitoring, review, champions, implementation groups."""
+    procedures: list[Procedure] = []
+    """Procedures, such as resolving disagreements."""
+    partners: Optional[Partners] = None
+    """Organisations named as partners."""
+    steering_group: Optional[SteeringGroup] = None
+    """Steering group or implementation group members."""
+    signatories: Optional[Signatories] = None
+    """Who signed."""
+    forms: list[Form] = []
+    """Forms to join or sign the compact."""
+    glossary: Optional[Glossary] = None
+    """Terms defined."""
+    footnotes: list[Footnote] = []
+    """Footnotes referred to from text with `[^id]`."""
+    editorial_notes: list[EditorialNote] = []
+    """What was corrected, kept, or is missing: published as 'About this text'."""
+
+    def clauses(self) -> list[Clause]:
+        """Every citable clause in page order (principles, section clauses, undertakings)."""
+        found: list[Clause] = list(self.principles.items) if self.principles else []
+        for section in self.undertakings.sections if self.undertakings else []:
+            found.extend(section.clauses)
+            for group in section.groups:
+                found.extend(group.clauses)
+        return found

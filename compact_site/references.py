@@ -1,0 +1,61 @@
+"""Cross-references between clauses: one syntax, one registry, one anchor function.
+
+Syntax, in any Markdown text of a compact or a hand-written page::
+
+    [[2.1]]               clause 2.1 of the same compact
+    [[sandwell:s4-vcs-1]] a clause of another compact
+
+Anything inside code spans or fenced code blocks is left alone.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterator
+
+REFERENCE_RE = re.compile(r"\[\[(?:(?P<compact>[a-z0-9]+(?:-[a-z0-9]+)*):)?(?P<id>[a-z0-9]+(?:[.-][a-z0-9]+)*)\]\]")
+_FENCE_RE = re.compile(r"^(?P<fence>```+|~~~+).*?^(?P=fence)[ \t]*$", re.M | re.S)
+_CODE_SPAN_RE = re.compile(r"(?P<ticks>`+)(?!`).+?(?<!`)(?P=ticks)(?!`)", re.S)
+
+
+def clause_anchor(clause_id: str) -> str:
+    """The HTML anchor of a clause: ``clause-<id>``. The only place this is decided."""
+    return f"clause-{clause_id}"
+
+
+def clause_url(slug: str, clause_id: str) -> str:
+    """The identifier URL of a clause, relative to the site root: ``<slug>/clause/<id>/``."""
+    return f"{slug}/clause/{clause_id}/"
+
+
+def _blank(match: re.Match) -> str:
+    """Replace code with spaces, keeping newlines so line numbers still count."""
+    return re.sub(r"[^\n]", " ", match.group(0))
+
+
+def mask_code(text: str) -> str:
+    """The text with fenced code and code spans blanked out (same length, same lines)."""
+    return _CODE_SPAN_RE.sub(_blank, _FENCE_RE.sub(_blank, text))
+
+
+@dataclass(frozen=True)
+class Reference:
+    """One ``[[...]]`` found in a text."""
+
+    compact: str | None
+    clause_id: str
+    start: int
+    end: int
+    line_offset: int  # lines after the start of the text
+
+    @property
+    def written(self) -> str:
+        return f"[[{self.compact + ':' if self.compact else ''}{self.clause_id}]]"
+
+
+def find_references(text: str) -> Iterator[Reference]:
+    """Every cross-reference in a Markdown text, outside code."""
+    masked = mask_code(text)
+    for match in REFERENCE_RE.finditer(masked):
+        yield Reference(match["compact"], match["id"], match.start(), match.end(),
+                        masked.count("\n", 0, match.start()))

@@ -1,0 +1,157 @@
+"""A compact as one Markdown page. Templates only frame this; search, toc and link checks see it all.
+
+Each function renders one part of the model to a list of Markdown lines. Clause anchors come from
+:func:`compact_site.references.clause_anchor` only.
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+from ..model import Block, Clause, Compact, Principles, Section, Undertakings
+from ..model.compact import PART_NAMES
+from ..references import clause_anchor
+from .parts import (render_forms, render_glossary, render_notes, render_partners, render_procedures,
+                    render_signatories, render_steering_group)
+from .text import Resolver, inline, markdown
+
+STATUS_TEXT = {"draft": "This is a draft compact.", "consultation-draft": "This is a consultation draft.",
+               "superseded": "This compact has been superseded.", "adopted": "", "unknown": ""}
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December"]
+
+
+def format_date(value: str) -> str:
+    """'2011-07' -> 'July 2011'; '2011-07-14' -> '14 July 2011'."""
+    parts = value.split("-")
+    if len(parts) == 1:
+        return parts[0]
+    month = MONTHS[int(parts[1]) - 1]
+    return f"{month} {parts[0]}" if len(parts) == 2 else f"{int(parts[2])} {month} {parts[0]}"
+
+
+class PageWriter:
+    """Writes one compact page; holds the resolver so every text goes through the same path."""
+
+    def __init__(self, compact: Compact, resolve: Resolver | None = None) -> None:
+        self.compact = compact
+        self.resolve = resolve
+
+    def md(self, text: Optional[str]) -> list[str]:
+        return [markdown(text, self.resolve), ""] if text else []
+
+    def heading(self, level: int, text: str, anchor: str) -> list[str]:
+        return [f"{'#' * level} {inline(text)} {{ #{anchor} }}", ""]
+
+    def block(self, block: Optional[Block], default: str, anchor: str, level: int = 2) -> list[str]:
+        if block is None:
+            return []
+        lines = self.heading(level, block.heading or default, anchor) + self.md(block.text)
+        for position, item in enumerate(block.items, 1):
+            marker = f"{item.number or position}." if block.numbered else "-"
+            body = markdown(item.text, self.resolve).replace("\n", "\n    ")
+            lines.append(f"{marker} {body}")
+        return lines + ([""] if block.items else []) + self.md(block.after)
+
+    def clause(self, clause: Clause, level: int = 3) -> list[str]:
+        number = f'<span class="compact-clause__number">{inline(clause.number)}</span> ' if clause.number else ""
+        title = f"**{inline(clause.title)}** – " if clause.title else ""
+        body = markdown(clause.text, self.resolve)
+        lines = [f'<div class="compact-clause" id="{clause_anchor(clause.id)}" markdown="1">', "",
+                 f"{number}{title}{body}", "", "</div>", ""]
+        placed = self.compact.principles
+        if placed is not None and placed.after_clause == clause.id:
+            lines += self.principles(placed, level + 1, placed_here=True)
+        return lines
+
+    def principles(self, principles: Optional[Principles], level: int = 2, placed_here: bool = False) -> list[str]:
+        if principles is None or (principles.after_clause and not placed_here):
+            return []
+        lines = self.heading(level, principles.heading or "Shared principles", "principles") + self.md(principles.intro)
+        if principles.layout == "table":
+            lines += ["| Principle | What it means |", "|---|---|"]
+            for item in principles.items:
+                text = markdown(item.text, self.resolve).replace("\n", " ").replace("|", "\\|")
+                lines.append(f'| <span id="{clause_anchor(item.id)}"></span>{inline(item.title or "")} | {text} |')
+            lines.append("")
+        else:
+            for item in principles.items:
+                lines += self.clause(item)
+        return lines + self.md(principles.after)
+
+    def section(self, section: Section, level: int) -> list[str]:
+        title = f"{section.number}. {section.title}" if section.number else section.title
+        lines = self.heading(level, title, f"section-{section.id}") + self.md(section.intro)
+        for clause in section.clauses:
+            lines += self.clause(clause, level)
+        for position, group in enumerate(section.groups, 1):
+            if group.heading:
+                lines += self.heading(level + 1, group.heading, f"section-{section.id}-{group.party}-{position}")
+            lines += self.md(group.intro)
+            for clause in group.clauses:
+                lines += self.clause(clause, level + 1)
+        return lines + self.md(section.after)
+
+    def undertakings(self, body: Optional[Undertakings]) -> list[str]:
+        if body is None:
+            return []
+        lines: list[str] = []
+        level = 2
+        if body.heading:
+            lines += self.heading(2, body.heading, "undertakings")
+            level = 3
+        lines += self.md(body.intro)
+        for section in body.sections:
+            lines += self.section(section, level)
+        return lines
+
+    def header(self) -> list[str]:
+        c = self.compact
+        lines = [f"# {inline(c.title)} {{ #top }}", ""]
+        if c.subtitle:
+            lines += [f"*{inline(c.subtitle)}*", ""]
+        if STATUS_TEXT[c.status]:
+            lines += [f'!!! warning "Status: {c.status.replace("-", " ")}"', "", f"    {STATUS_TEXT[c.status]}", ""]
+        facts = [("Area", c.area), ("Version", c.version)] + [
+            (label, format_date(getattr(c.dates, key)) if getattr(c.dates, key) else None)
+            for key, label in [("adopted", "Adopted"), ("refreshed", "Refreshed"), ("published", "Published"),
+                               ("start", "Covers from"), ("end", "Covers until"), ("review", "Review date")]]
+        lines += [f"- **{label}:** {inline(value)}" for label, value in facts if value]
+        return lines + [""]
+
+    def parts(self) -> dict[str, list[str]]:
+        """Every part's Markdown, keyed by the names ``order`` uses."""
+        c, md = self.compact, self.md
+        rendered = {
+            "introduction": self.block(c.introduction, "Introduction", "introduction"),
+            "purpose": self.block(c.purpose, "Purpose", "purpose"),
+            "vision": self.block(c.vision, "Vision", "vision"),
+            "outcomes": self.block(c.outcomes, "Outcomes", "outcomes"),
+            "about": [],
+            "objectives": self.block(c.objectives, "Objectives", "objectives"),
+            "principles": self.principles(c.principles),
+            "undertakings": self.undertakings(c.undertakings),
+            "codes_of_practice": self.block(c.codes_of_practice, "Codes of practice", "codes-of-practice"),
+            "governance": self.block(c.governance, "Governance", "governance"),
+            "procedures": render_procedures(c, md), "partners": render_partners(c, md),
+            "steering_group": render_steering_group(c, md), "signatories": render_signatories(c, md),
+            "forms": render_forms(c, md), "glossary": render_glossary(c, md),
+        }
+        for about in c.about:
+            rendered[f"about:{about.id}"] = self.block(about, about.heading, f"about-{about.id}")
+        return rendered
+
+    def page(self) -> str:
+        c = self.compact
+        rendered = self.parts()
+        names: list[str] = []
+        for name in [*c.order, *PART_NAMES]:
+            expanded = [f"about:{a.id}" for a in c.about] if name == "about" else [name]
+            names += [n for n in expanded if n not in names]
+        body = [self.header()] + [rendered[name] for name in names] + [
+            render_notes(c, self.md), [f"[^{note.id}]: {markdown(note.text, self.resolve)}" for note in c.footnotes]]
+        return "\n".join(line for part in body for line in part).rstrip() + "\n"
+
+
+def render_compact_page(compact: Compact, resolve: Resolver | None = None) -> str:
+    """The whole compact as one Markdown page."""
+    return PageWriter(compact, resolve).page()

@@ -1,0 +1,140 @@
+"""Safe, fast YAML reading that keeps line numbers and refuses silent data loss.
+
+PyYAML's C parser (``CSafeLoader``) is used where present: about 15 times faster than the pure-Python
+one. Its constructor is still Python, so we hook mapping and sequence construction to
+
+* remember the line of every mapping, key, value and list item (:class:`LineDict`, :class:`LineList`),
+  so any fault can be reported as ``file:line``;
+* record duplicate keys, which PyYAML would otherwise resolve by silently keeping the last value.
+
+Only the safe tags are constructed; anything else (``!!python/object``…) raises, and the caller reports it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import yaml
+
+_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class LineDict(dict):
+    """A dict that knows the line it starts on and the lines of its keys and values (1-based)."""
+
+    line: int = 0
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.key_lines: dict[object, int] = {}
+        self.value_lines: dict[object, int] = {}
+
+
+class LineList(list):
+    """A list that knows its own line and the line of each item (1-based)."""
+
+    line: int = 0
+
+    def __init__(self, *args) -> None:
+        super().__init__(*args)
+        self.item_lines: list[int] = []
+
+
+@dataclass(frozen=True)
+class DuplicateKey:
+    key: str
+    line: int
+    first_line: int
+
+
+def _content_line(node: yaml.Node) -> int:
+    """Line where a node's content starts: block scalars (``|``, ``>``) start on the next line."""
+    line = node.start_mark.line + 1
+    if isinstance(node, yaml.ScalarNode) and node.style in ("|", ">"):
+        line += 1
+    return line
+
+
+class LineLoader(_BaseLoader):
+    """``CSafeLoader`` that builds :class:`LineDict`/:class:`LineList` and records duplicate keys."""
+
+    def __init__(self, stream) -> None:
+        super().__init__(stream)
+        self.duplicates: list[DuplicateKey] = []
+
+    def construct_line_mapping(self, node: yaml.MappingNode) -> LineDict:
+        self.flatten_mapping(node)  # resolves YAML merge keys (<<) first
+        mapping = LineDict()
+        mapping.line = node.start_mark.line + 1
+        for key_node, value_node in node.value:
+            key = self.construct_object(key_node, deep=True)
+            if not isinstance(key, (str, int, float, bool)) and key is not None:
+                raise yaml.constructor.ConstructorError(
+                    None, None, "a key must be plain text", key_node.start_mark)
+            key_line = key_node.start_mark.line + 1
+            if key in mapping:
+                self.duplicates.append(DuplicateKey(str(key), key_line, mapping.key_lines[key]))
+                continue  # keep the first value; the duplicate is reported as an error anyway
+            mapping[key] = self.construct_object(value_node, deep=True)
+            mapping.key_lines[key] = key_line
+            mapping.value_lines[key] = _content_line(value_node)
+        return mapping
+
+    def construct_line_sequence(self, node: yaml.SequenceNode) -> LineList:
+        items = LineList(self.construct_object(child, deep=True) for child in node.value)
+        items.line = node.start_mark.line + 1
+        items.item_lines = [_content_line(child) for child in node.value]
+        return items
+
+
+class SourceInt(int):
+    """An int that remembers how it was written (``010``, ``2011``)."""
+
+    source: str = ""
+
+
+class SourceFloat(float):
+    """A float that remembers how it was written, so ``id: 1.10`` can be read back as ``"1.10"``."""
+
+    source: str = ""
+
+
+def _construct_int(loader: LineLoader, node: yaml.ScalarNode) -> SourceInt:
+    value = SourceInt(yaml.constructor.SafeConstructor.construct_yaml_int(loader, node))
+    value.source = node.value
+    return value
+
+
+def _construct_float(loader: LineLoader, node: yaml.ScalarNode) -> SourceFloat:
+    value = SourceFloat(yaml.constructor.SafeConstructor.construct_yaml_float(loader, node))
+    value.source = node.value
+    return value
+
+
+def _construct_timestamp(loader: LineLoader, node: yaml.ScalarNode) -> str:
+    """Dates stay text: the model checks them (PyYAML would raise ValueError on 2011-02-30)."""
+    return node.value
+
+
+LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
+LineLoader.add_constructor("tag:yaml.org,2002:int", _construct_int)
+LineLoader.add_constructor("tag:yaml.org,2002:float", _construct_float)
+LineLoader.add_constructor("tag:yaml.org,2002:map", LineLoader.construct_line_mapping)
+LineLoader.add_constructor("tag:yaml.org,2002:seq", LineLoader.construct_line_sequence)
+
+
+@dataclass
+class Parsed:
+    """Result of reading one YAML text."""
+
+    data: object
+    duplicates: list[DuplicateKey] = field(default_factory=list)
+
+
+def parse_yaml(text: str) -> Parsed:
+    """Parse one YAML document with line numbers. Raises ``yaml.YAMLError`` on syntax or tag errors."""
+    loader = LineLoader(text)
+    try:
+        data = loader.get_single_data()
+    finally:
+        loader.dispose()
+    return Parsed(data, loader.duplicates)

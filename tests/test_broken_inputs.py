@@ -1,0 +1,80 @@
+"""Every broken-input fixture gives exactly the coded, located messages written at its end.
+
+Each file in ``tests/fixtures/broken/`` ends with one ``# expect: <message>`` line per problem. The test
+loads it as ``compact-site validate`` would and compares the messages exactly; together the fixtures
+cover every error code of the catalogue.
+"""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from compact_site.content import load_content
+from compact_site.errors import CATALOGUE
+
+FIXTURES = Path(__file__).parent / "fixtures"
+BROKEN = sorted((FIXTURES / "broken").glob("*.yml"))
+EXPECT = b"# expect: "
+
+
+def expected_messages(path: Path) -> list[str]:
+    return [line[len(EXPECT):].decode("utf-8") for line in path.read_bytes().splitlines() if line.startswith(EXPECT)]
+
+
+def messages_for(paths: list[Path], cwd: Path) -> list[str]:
+    here = os.getcwd()
+    os.chdir(cwd)  # messages show paths relative to the working folder, as authors see them
+    try:
+        loaded = load_content([p.relative_to(cwd) for p in paths])
+    finally:
+        os.chdir(here)
+    return [problem.headline() for problem in sorted(loaded.problems)]
+
+
+def test_there_are_enough_fixtures():
+    assert len(BROKEN) >= 25
+
+
+@pytest.mark.parametrize("path", BROKEN, ids=lambda p: p.stem)
+def test_fixture_gives_exact_messages(path: Path):
+    expected = expected_messages(path)
+    assert expected, f"{path.name} has no '# expect:' lines"
+    assert messages_for([path], path.parent) == expected
+
+
+def test_duplicate_slug_across_files():
+    folder = FIXTURES / "duplicate-slug"
+    assert messages_for([folder], folder.parent) == [
+        "duplicate-slug/twin.yml:1: slug 'twin' is also used by duplicate-slug/twin.yaml [CS204]"]
+
+
+def test_missing_path_is_reported_not_raised(tmp_path: Path):
+    assert messages_for([tmp_path / "nowhere.yml"], tmp_path) == ["nowhere.yml: no such file or folder [CS006]"]
+
+
+def test_every_error_code_is_exercised():
+    seen = {message.rsplit("[", 1)[1].rstrip("]") for path in BROKEN for message in expected_messages(path)}
+    seen |= {"CS204", "CS006"}  # covered by the two tests above
+    assert seen == set(CATALOGUE)
+
+
+def test_every_problem_carries_a_fix():
+    loaded = load_content(BROKEN)
+    assert loaded.problems
+    for problem in loaded.problems:
+        assert "\n    fix: " in problem.format() and problem.entry.fix
+
+
+@pytest.mark.parametrize("name", ["cs001-tab-indent", "cs005-python-tag", "cs004-latin1", "many-errors-at-once"])
+def test_cli_exits_1_with_no_traceback(name: str):
+    path = FIXTURES / "broken" / f"{name}.yml"
+    result = subprocess.run([sys.executable, "-m", "compact_site", "validate", str(path)],
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    for message in expected_messages(path):
+        assert message.split(": ", 1)[1] in result.stderr

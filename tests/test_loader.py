@@ -1,0 +1,78 @@
+"""Loader and model: numbers kept as written, line numbers, partial dates, every problem listed."""
+from __future__ import annotations
+
+import pytest
+
+from compact_site.loader import parse_compact
+from compact_site.yamlload import parse_yaml
+
+from .conftest import ROOT
+
+MINIMAL = (ROOT / "tests" / "fixtures" / "minimal.yml").read_text(encoding="utf-8")
+
+
+def load(text: str, stem: str | None = "minimal"):
+    return parse_compact(text, "test.yml", stem)
+
+
+def test_minimal_compact_loads_without_problems():
+    compact, problems = load(MINIMAL)
+    assert problems == []
+    assert [c.id for c in compact.clauses()] == ["1.1"]
+
+
+@pytest.mark.parametrize("written, expected", [("1.10", "1.10"), ("'1.10'", "1.10"), ("3", "3"), ("2.1", "2.1"),
+                                               ("0.4", "0.4")])
+def test_unquoted_numeric_ids_keep_their_digits(written: str, expected: str):
+    compact, problems = load(MINIMAL.replace('id: "1.1"', f"id: {written}"))
+    assert problems == []
+    assert compact.clauses()[0].id == expected
+
+
+@pytest.mark.parametrize("written, expected", [("2011", "2011"), ("2011-07", "2011-07"), ("2011-07-14", "2011-07-14"),
+                                               ('"2011-07"', "2011-07")])
+def test_partial_dates_are_accepted_as_written(written: str, expected: str):
+    compact, problems = load(MINIMAL.replace("status: adopted", f"status: adopted\ndates:\n  review: {written}"))
+    assert problems == []
+    assert compact.dates.review == expected
+
+
+def test_nodes_remember_their_lines():
+    compact, _ = load(MINIMAL)
+    clause = compact.clauses()[0]
+    assert clause.line == 13
+    assert clause.line_of("text") == 15
+    assert compact.line_of("status") == 5
+
+
+def test_block_text_value_line_is_its_first_content_line():
+    parsed = parse_yaml("a: |\n  first\n  second\nb: >-\n  folded\n")
+    assert parsed.data.value_lines == {"a": 2, "b": 5}
+
+
+def test_all_problems_of_a_file_are_listed_together():
+    text = MINIMAL.replace("status: adopted", "status: final\ncolour: blue").replace("text: Work together.", "txt: x")
+    compact, problems = load(text)
+    assert compact is None
+    assert [p.code for p in sorted(problems)] == ["CS104", "CS101", "CS102", "CS101"]
+
+
+def test_duplicate_key_keeps_first_value_but_is_an_error():
+    parsed = parse_yaml("title: First\ntitle: Second\n")
+    assert parsed.data["title"] == "First"
+    assert [(d.key, d.line, d.first_line) for d in parsed.duplicates] == [("title", 2, 1)]
+
+
+def test_bom_and_windows_line_endings_are_fine(tmp_path):
+    from compact_site.loader import load_file
+
+    path = tmp_path / "minimal.yml"
+    path.write_bytes(b"\xef\xbb\xbf" + MINIMAL.replace("\n", "\r\n").encode("utf-8"))
+    compact, problems = load_file(path)
+    assert problems == [] and compact.slug == "minimal"
+
+
+def test_model_is_immutable():
+    compact, _ = load(MINIMAL)
+    with pytest.raises(Exception):
+        compact.title = "Changed"
