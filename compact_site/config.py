@@ -16,3 +16,7 @@ class CompactConfig(Config):
 
     home = opt.Type(bool, default=True)
     """Generate a home page listing the compacts when ``docs_dir`` has no ``index.md``."""
+
+    intranet = opt.Type(bool, default=False)
+    """Build a copy that works opened from a file share (``file://``): no directory URLs, and a search page
+    whose data is loaded with ``<script src>``. Use ``mkdocs build -f mkdocs-intranet.yml``."""

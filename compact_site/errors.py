@@ -79,6 +79,9 @@ _ENTRIES = [
               "warning"),
     ErrorCode("CS402", "unknown-compact", "A cross-reference names a compact that is not in `content/`.",
               "Check the compact's slug (its file name without `.yml`).", "warning"),
+    ErrorCode("CS407", "reference-needs-compact", "A cross-reference in a hand-written page does not say which "
+              "compact it means, and the site has several.", "Name the compact: `[[sandwell:2.1]]`, not `[[2.1]]`.",
+              "warning"),
     ErrorCode("CS403", "unknown-footnote", "Text uses a footnote marker `[^name]` that is not defined in "
               "`footnotes`.", "Add the footnote under `footnotes:` or correct the marker."),
     ErrorCode("CS404", "unused-footnote", "A footnote is defined but no text refers to it.",

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .links import Citations, LinkStyle
 from .model import Compact
-from .references import clause_anchor
 from .render.markdown import format_date, render_compact_page
-from .render.text import Resolver, inline
+from .render.text import inline
 
 
 @dataclass(frozen=True)
@@ -24,39 +24,63 @@ def compact_page_uri(slug: str) -> str:
     return f"{slug}/index.md"
 
 
-def make_resolver(compacts: dict[str, Compact], current: Compact) -> Resolver:
-    """Resolve ``[[id]]`` / ``[[slug:id]]`` to (citation, relative link) from ``current``'s page."""
-    numbers = {slug: {clause.id: clause.number or clause.id for clause in c.clauses()} for slug, c in compacts.items()}
-
-    def resolve(slug: str | None, clause_id: str):
-        target = slug or current.slug
-        number = numbers.get(target, {}).get(clause_id)
-        if number is None:
-            return None
-        area = compacts[target].area
-        href = f"#{clause_anchor(clause_id)}" if target == current.slug else f"../{target}/#{clause_anchor(clause_id)}"
-        return f"{inline(area)} {inline(number)}", href
-
-    return resolve
+def count_undertakings(compact: Compact) -> int:
+    """Clauses that bind a party (in party groups); principles and general provisions are not counted."""
+    sections = compact.undertakings.sections if compact.undertakings else []
+    return sum(len(group.clauses) for section in sections for group in section.groups)
 
 
 def home_markdown(compacts: list[Compact]) -> str:
-    """A plain home page: every compact with its area, status and dates."""
-    lines = ["# Local compacts", "", "| Compact | Area | Status | Dates | Undertakings |", "|---|---|---|---|---|"]
+    """The home page: every compact with its area, status, dates and counts (a list, so it fits a phone)."""
+    lines = ["# Local compacts", ""]
+    if len(compacts) == 1:
+        only = compacts[0]
+        lines += [f"This site publishes the [{inline(only.title)}]({compact_page_uri(only.slug)}).", ""]
+    else:
+        lines += [f"This site publishes {len(compacts)} local compacts: agreements between the statutory sector and "
+                  "the voluntary and community sector. Every clause has a permanent link.", ""]
     for c in sorted(compacts, key=lambda c: c.title.lower()):
-        dates = ", ".join(f"{label} {format_date(value)}" for label, value in
+        dates = "; ".join(f"{label} {format_date(value)}" for label, value in
                           [("adopted", c.dates.adopted), ("refreshed", c.dates.refreshed),
-                           ("published", c.dates.published), ("review", c.dates.review)] if value)
-        lines.append(f"| [{inline(c.title)}]({compact_page_uri(c.slug)}) | {inline(c.area)} | "
-                     f"{c.status.replace('-', ' ')} | {dates or '–'} | {len(c.clauses())} |")
-    return "\n".join(lines) + "\n"
+                           ("published", c.dates.published), ("from", c.dates.start), ("to", c.dates.end),
+                           ("review", c.dates.review)] if value)
+        signatories = len(c.signatories.items) if c.signatories else 0
+        partners = len(c.partners.items) if c.partners else 0
+        signatories = signatories or "none recorded in the source"
+        partners = partners or "none named in the source"
+        lines += [f"## [{inline(c.title)}]({compact_page_uri(c.slug)})", "",
+                  f"- **Area:** {inline(c.area)}", f"- **Status:** {c.status.replace('-', ' ')}",
+                  f"- **Dates:** {dates or 'not stated in the source'}",
+                  f"- **Undertakings:** {count_undertakings(c)}", f"- **Signatories:** {signatories}",
+                  f"- **Partners:** {partners}", ""]
+    return "\n".join(lines)
 
 
-def site_pages(compacts: list[Compact], files: dict[str, str], with_home: bool) -> list[PageSource]:
-    """Every generated page of a site."""
-    by_slug = {c.slug: c for c in compacts}
-    pages = [PageSource(compact_page_uri(c.slug), render_compact_page(c, make_resolver(by_slug, c)), files.get(c.slug))
-             for c in compacts]
+def site_pages(compacts: list[Compact], files: dict[str, str], with_home: bool,
+               style: LinkStyle = LinkStyle()) -> list[PageSource]:
+    """Every generated Markdown page of a site."""
+    citations = Citations(compacts)
+    pages = [PageSource(compact_page_uri(c.slug), render_compact_page(c, citations.for_page(c.slug, style)),
+                        files.get(c.slug)) for c in compacts]
     if with_home:
         pages.append(PageSource("index.md", home_markdown(compacts)))
+    return pages
+
+
+def identifier_pages(compacts: list[Compact], style: LinkStyle, site_name: str) -> list[tuple[str, str]]:
+    """The static page behind every clause's identifier URL: (path in the site, HTML)."""
+    from .checks import citable
+    from .references import clause_anchor
+    from .render.clause_pages import clause_page_path, render_clause_page
+
+    citations = Citations(compacts)
+    target = "../../#{anchor}" if style.directory_urls else "../../index.html#{anchor}"
+    pages = []
+    for compact in compacts:
+        links = citations.for_page(compact.slug, style)
+        for node in citable(compact):
+            html = render_clause_page(compact=compact, clause=node, citation=citations.cite(compact.slug, node.id),
+                                      in_context_href=target.format(anchor=clause_anchor(node.id)),
+                                      site_name=site_name, canonical_url=links.identifier_url(node.id))
+            pages.append((clause_page_path(compact.slug, node.id), html))
     return pages

@@ -2,29 +2,39 @@
 
 Event plan:
 
-* ``on_config`` – add the Markdown extensions generated pages use; load and validate every compact.
-  Structural errors raise :class:`PluginError` here, before MkDocs writes anything to ``site/``;
+* ``on_config`` – add the Markdown extensions and the plugin's own CSS/JS; load and validate every
+  compact. Structural errors raise :class:`PluginError` here, before MkDocs writes anything to ``site/``;
   content warnings (dangling references) go to the plugin logger so ``--strict`` fails on them.
-* ``on_files`` – drop the YAML sources from the published files; add the generated pages with
-  ``File.generated`` (never written into ``docs_dir``), refusing a clash with a hand-written page.
+* ``on_files`` – drop the YAML sources from the published files; add the generated pages (Markdown,
+  through ``File.generated``; never written into ``docs_dir``), the clause identifier pages (plain static
+  HTML) and the assets, refusing a clash with a hand-written file.
+* ``on_page_markdown`` – resolve ``[[slug:id]]`` references in hand-written pages.
+* ``on_post_build`` – add one search entry per clause to Material's index (runs after the search plugin).
 * ``on_serve`` – watch the content folder so YAML edits rebuild under ``mkdocs serve``.
 """
 from __future__ import annotations
 
+import json
+from importlib import resources
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
 from .config import CompactConfig
 from .content import YAML_SUFFIXES, load_content
-from .errors import ContentError
+from .errors import ContentError, Problem
+from .links import Citations, LinkStyle, link_references
 from .loader import Loaded
-from .pages import site_pages
+from .pages import identifier_pages, site_pages
 from .render.html import MARKDOWN_EXTENSIONS
+from .search import INDEX_SCRIPT_URI, SEARCH_PAGE_URI, clause_entries, index_script, merge_into_material_index, \
+    search_page_markdown
 
 log = get_plugin_logger(__name__)
+ASSET_DIR = "assets/compact-site"
+ASSETS = ("compact.css", "compact.js", "search.js")
 
 
 class CompactPlugin(BasePlugin[CompactConfig]):
@@ -32,14 +42,20 @@ class CompactPlugin(BasePlugin[CompactConfig]):
 
     def __init__(self) -> None:
         self.loaded = Loaded()
+        self.citations = Citations([])
         self.content_dir: Path | None = None
+        self.generated: set[str] = set()
 
     def on_config(self, config):
         if not self.config.enabled:
             return config
+        if self.config.intranet:
+            config.use_directory_urls = False  # file:// has no directory index pages
         for extension in MARKDOWN_EXTENSIONS:
             if extension not in config.markdown_extensions:
                 config.markdown_extensions.append(extension)
+        config.extra_css.append(f"{ASSET_DIR}/compact.css")
+        config.extra_javascript.append(f"{ASSET_DIR}/compact.js")
         base = Path(config.config_file_path or ".").parent
         self.content_dir = (base / self.config.content_dir) if self.config.content_dir else Path(config.docs_dir)
         self.loaded = load_content([self.content_dir])
@@ -47,8 +63,8 @@ class CompactPlugin(BasePlugin[CompactConfig]):
             raise PluginError("\n" + ContentError(self.loaded.errors).report())
         for problem in self.loaded.warnings:
             log.warning(problem.format())
-        clauses = sum(len(c.clauses()) for c in self.loaded.compacts)
-        log.info(f"{len(self.loaded.compacts)} compacts, {clauses} clauses")
+        self.citations = Citations(self.loaded.compacts)
+        log.info(f"{len(self.loaded.compacts)} compacts, {len(self.citations.nodes)} clauses")
         return config
 
     def on_files(self, files: Files, *, config):
@@ -57,14 +73,55 @@ class CompactPlugin(BasePlugin[CompactConfig]):
         for file in list(files):
             if file.src_uri.endswith(YAML_SUFFIXES) and "/" not in file.src_uri:
                 files.remove(file)  # compact sources are data, not downloads
-        with_home = self.config.home and files.get_file_from_path("index.md") is None
-        for page in site_pages(self.loaded.compacts, self.loaded.files, with_home):
-            clash = files.get_file_from_path(page.src_uri)
+        style = LinkStyle(config.use_directory_urls, config.site_url)
+        compacts = self.loaded.compacts
+        generated = [(p.src_uri, p.markdown, p.origin) for p in
+                     site_pages(compacts, self.loaded.files, self.config.home and "index.md" not in files.src_uris, style)]
+        generated += [(path, html, None) for path, html in identifier_pages(compacts, style, config.site_name)]
+        generated += [(f"{ASSET_DIR}/{name}", resources.files(__package__).joinpath("assets", name).read_text("utf-8"),
+                       None) for name in ASSETS]
+        if self.config.intranet:
+            generated += [(SEARCH_PAGE_URI, search_page_markdown(), None),
+                          (INDEX_SCRIPT_URI, index_script(clause_entries(compacts, directory_urls=False)), None)]
+        for src_uri, content, origin in generated:
+            clash = files.get_file_from_path(src_uri)
             if clash is not None:
-                raise PluginError(f"{clash.src_uri}: this hand-written page has the address of a generated page "
-                                  f"(from {page.origin}); rename or move it")
-            files.append(File.generated(config, page.src_uri, content=page.markdown))
+                raise PluginError(f"{clash.src_uri}: this hand-written file has the address of a generated one"
+                                  f"{f' (from {origin})' if origin else ''}; rename or move it")
+            files.append(File.generated(config, src_uri, content=content))
+        self.generated = {src_uri for src_uri, _, _ in generated}
         return files
+
+    def on_nav(self, nav, *, config, files):
+        # A compact's page sits in its own folder (for /<slug>/ and /<slug>/clause/<id>/); show it as one nav
+        # entry titled by the compact, not as a folder section holding a single page.
+        for position, item in enumerate(nav.items):
+            children = getattr(item, "children", None)
+            if children and len(children) == 1 and getattr(children[0], "file", None) is not None \
+                    and children[0].file.src_uri in self.generated:
+                children[0].parent = None
+                nav.items[position] = children[0]
+        return nav
+
+    def on_page_markdown(self, markdown, *, page, config, files):
+        if not self.config.enabled or page.file.src_uri in self.generated:
+            return markdown
+        linked, faults = link_references(markdown, page.file.src_uri, self.citations)
+        source = page.file.content_string if page.file.abs_src_path else markdown
+        first_line = source[: max(source.find(markdown[:80]), 0)].count("\n") + 1  # after any front matter
+        shown = f"{Path(config.docs_dir).name}/{page.file.src_uri}"
+        for offset, code, message in faults:
+            log.warning(Problem(shown, first_line + offset, code, message).format())
+        return linked
+
+    @event_priority(-50)  # after the search plugin writes its index, before Material's offline plugin
+    def on_post_build(self, *, config):
+        index_file = Path(config.site_dir) / "search" / "search_index.json"
+        if not self.config.enabled or not index_file.is_file():
+            return
+        entries = clause_entries(self.loaded.compacts, config.use_directory_urls)
+        merged = merge_into_material_index(json.loads(index_file.read_text(encoding="utf-8")), entries)
+        index_file.write_text(json.dumps(merged, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
     def on_serve(self, server, *, config, builder):
         if self.content_dir is not None and self.content_dir.resolve() != Path(config.docs_dir).resolve():

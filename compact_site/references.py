@@ -33,9 +33,32 @@ def _blank(match: re.Match) -> str:
     return re.sub(r"[^\n]", " ", match.group(0))
 
 
+_LIST_ITEM_RE = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s")
+
+
+def _mask_indented_code(text: str) -> str:
+    """Blank indented code blocks: 4+ spaces after a blank line, unless they continue a list item."""
+    lines, in_code, in_list, previous_blank = text.split("\n"), False, False, True
+    for i, line in enumerate(lines):
+        indented = line.startswith(("    ", "\t"))
+        if not line.strip():
+            previous_blank = True
+            continue
+        if in_code and not indented:
+            in_code = False
+        if not indented:
+            in_list = bool(_LIST_ITEM_RE.match(line)) or (in_list and not previous_blank)
+        elif previous_blank and not in_list:
+            in_code = True
+        if in_code:
+            lines[i] = " " * len(line)
+        previous_blank = False
+    return "\n".join(lines)
+
+
 def mask_code(text: str) -> str:
-    """The text with fenced code and code spans blanked out (same length, same lines)."""
-    return _CODE_SPAN_RE.sub(_blank, _FENCE_RE.sub(_blank, text))
+    """The text with code blanked out (fenced, indented and inline), keeping its length and lines."""
+    return _CODE_SPAN_RE.sub(_blank, _mask_indented_code(_FENCE_RE.sub(_blank, text)))
 
 
 @dataclass(frozen=True)

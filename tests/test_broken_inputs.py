@@ -59,6 +59,7 @@ def test_missing_path_is_reported_not_raised(tmp_path: Path):
 def test_every_error_code_is_exercised():
     seen = {message.rsplit("[", 1)[1].rstrip("]") for path in BROKEN for message in expected_messages(path)}
     seen |= {"CS204", "CS006"}  # covered by the two tests above
+    seen |= {"CS407"}  # arises only in hand-written Markdown pages: tests/test_site_pages.py
     assert seen == set(CATALOGUE)
 
 

@@ -13,6 +13,8 @@ from compact_site.render.text import escape_html, markdown
     ("in code `[[2.1]]` only", []),
     ("```\n[[2.1]]\n```\nafter [[1.1]]", [(None, "1.1")]),
     ("not a ref [[Bad Id]] or [2.1]", []),
+    ("para\n\n    [[9.9]] indented code\n\nafter [[1.1]]", [(None, "1.1")]),
+    ("- item\n\n    continued [[1.1]] in the list", [(None, "1.1")]),
 ])
 def test_find_references(text, found):
     assert [(r.compact, r.clause_id) for r in find_references(text)] == found

@@ -9,7 +9,7 @@ from .people import Partners, PartyDecl, Signatories, SteeringGroup
 from .text import Block, Clause, NamedBlock, Principles, Undertakings
 
 PART_NAMES = ("introduction", "purpose", "vision", "outcomes", "about", "objectives", "principles", "undertakings",
-              "codes_of_practice", "governance", "procedures", "partners", "steering_group", "signatories", "forms",
+              "codes_of_practice", "procedures", "governance", "partners", "steering_group", "signatories", "forms",
               "glossary")
 """The parts of a compact in their default page order (footnotes and editorial notes always come last)."""
 

@@ -7,12 +7,15 @@ from __future__ import annotations
 
 from typing import Optional
 
+import re
+
+from ..links import PageLinks
 from ..model import Block, Clause, Compact, Principles, Section, Undertakings
 from ..model.compact import PART_NAMES
 from ..references import clause_anchor
 from .parts import (render_forms, render_glossary, render_notes, render_partners, render_procedures,
                     render_signatories, render_steering_group)
-from .text import Resolver, inline, markdown
+from .text import inline, markdown
 
 STATUS_TEXT = {"draft": "This is a draft compact.", "consultation-draft": "This is a consultation draft.",
                "superseded": "This compact has been superseded.", "adopted": "", "unknown": ""}
@@ -29,12 +32,16 @@ def format_date(value: str) -> str:
     return f"{month} {parts[0]}" if len(parts) == 2 else f"{int(parts[2])} {month} {parts[0]}"
 
 
-class PageWriter:
-    """Writes one compact page; holds the resolver so every text goes through the same path."""
+_H2_RE = re.compile(r"^## (.*) \{ #([^ ]+) \}$")
 
-    def __init__(self, compact: Compact, resolve: Resolver | None = None) -> None:
+
+class PageWriter:
+    """Writes one compact page; holds its links so every text goes through the same path."""
+
+    def __init__(self, compact: Compact, links: PageLinks | None = None) -> None:
         self.compact = compact
-        self.resolve = resolve
+        self.links = links
+        self.resolve = links.resolve if links else None
 
     def md(self, text: Optional[str]) -> list[str]:
         return [markdown(text, self.resolve), ""] if text else []
@@ -53,14 +60,37 @@ class PageWriter:
         return lines + ([""] if block.items else []) + self.md(block.after)
 
     def clause(self, clause: Clause, level: int = 3) -> list[str]:
-        number = f'<span class="compact-clause__number">{inline(clause.number)}</span> ' if clause.number else ""
         title = f"**{inline(clause.title)}** – " if clause.title else ""
         body = markdown(clause.text, self.resolve)
         lines = [f'<div class="compact-clause" id="{clause_anchor(clause.id)}" markdown="1">', "",
-                 f"{number}{title}{body}", "", "</div>", ""]
+                 f"{self.clause_number(clause)}{title}{body}", ""] + self.clause_tools(clause) + ["</div>", ""]
         placed = self.compact.principles
         if placed is not None and placed.after_clause == clause.id:
             lines += self.principles(placed, level + 1, placed_here=True)
+        return lines
+
+    def clause_number(self, clause: Clause) -> str:
+        if not clause.number:
+            return ""
+        if self.links is None:
+            return f'<span class="compact-clause__number">{inline(clause.number)}</span> '
+        return (f'<a class="compact-clause__number" href="{self.links.identifier_href(clause.id)}" '
+                f'title="Permanent link to this clause">{inline(clause.number)}</a> ')
+
+    def clause_tools(self, clause: Clause) -> list[str]:
+        """Copy-link button and "Referenced by" links (only on a site, where identifier URLs exist)."""
+        if self.links is None:
+            return []
+        cite = inline(self.links.citations.cite(self.compact.slug, clause.id))
+        absolute = self.links.identifier_url(clause.id)
+        data_url = f' data-url="{absolute}"' if absolute else ""
+        lines = [f'<p class="compact-clause__tools"><button type="button" class="compact-copy" '
+                 f'data-href="{self.links.identifier_href(clause.id)}"{data_url} '
+                 f'aria-label="Copy link to {cite}">Copy link</button></p>', ""]
+        refs = self.links.referenced_by(clause.id)
+        if refs:
+            lines += ["Referenced by: " + ", ".join(f"[{inline(text)}]({href})" for text, href in refs),
+                      "{: .compact-clause__refs }", ""]
         return lines
 
     def principles(self, principles: Optional[Principles], level: int = 2, placed_here: bool = False) -> list[str]:
@@ -111,12 +141,27 @@ class PageWriter:
             lines += [f"*{inline(c.subtitle)}*", ""]
         if STATUS_TEXT[c.status]:
             lines += [f'!!! warning "Status: {c.status.replace("-", " ")}"', "", f"    {STATUS_TEXT[c.status]}", ""]
+        if c.dates.review:
+            lines += [f'<div class="compact-review-notice" data-review="{c.dates.review}" role="note" hidden '
+                      f'markdown="1">', "", f"**Review overdue:** this compact was due for review by "
+                      f"{format_date(c.dates.review)}.", "", "</div>", ""]
         facts = [("Area", c.area), ("Version", c.version)] + [
             (label, format_date(getattr(c.dates, key)) if getattr(c.dates, key) else None)
             for key, label in [("adopted", "Adopted"), ("refreshed", "Refreshed"), ("published", "Published"),
                                ("start", "Covers from"), ("end", "Covers until"), ("review", "Review date")]]
         lines += [f"- **{label}:** {inline(value)}" for label, value in facts if value]
         return lines + [""]
+
+    def contents(self, parts: list[list[str]]) -> list[str]:
+        """A contents list of the page's main headings (also for phones and print, where no sidebar shows)."""
+        entries = [_H2_RE.match(line) for part in parts for line in part]
+        entries = [m for m in entries if m]
+        if len(entries) < 3:
+            return []
+        lines = ['<nav class="compact-contents" aria-label="Contents" markdown="1">', "", "**Contents**", ""]
+        # Bullets, not numbers: the headings carry the source's own section numbers.
+        lines += [f"- [{m[1]}](#{m[2]})" for m in entries] + ["", "</nav>", ""]
+        return lines
 
     def parts(self) -> dict[str, list[str]]:
         """Every part's Markdown, keyed by the names ``order`` uses."""
@@ -147,11 +192,12 @@ class PageWriter:
         for name in [*c.order, *PART_NAMES]:
             expanded = [f"about:{a.id}" for a in c.about] if name == "about" else [name]
             names += [n for n in expanded if n not in names]
-        body = [self.header()] + [rendered[name] for name in names] + [
+        ordered = [rendered[name] for name in names]
+        body = [self.header(), self.contents(ordered), *ordered, 
             render_notes(c, self.md), [f"[^{note.id}]: {markdown(note.text, self.resolve)}" for note in c.footnotes]]
         return "\n".join(line for part in body for line in part).rstrip() + "\n"
 
 
-def render_compact_page(compact: Compact, resolve: Resolver | None = None) -> str:
-    """The whole compact as one Markdown page."""
-    return PageWriter(compact, resolve).page()
+def render_compact_page(compact: Compact, links: PageLinks | None = None) -> str:
+    """The whole compact as one Markdown page; without ``links``, plain (no site tools, references as typed)."""
+    return PageWriter(compact, links).page()

@@ -1,0 +1,79 @@
+/* compact-site: small behaviours for compact pages. No network, no dependencies.
+ * - copy-link buttons: copy a clause's identifier URL; where the clipboard API is unavailable
+ *   (plain-http intranets, old browsers) the URL is shown in a field, selected, for Ctrl+C.
+ * - review notice: computed in the browser from the review date, so a static site never goes stale.
+ */
+(function () {
+  "use strict";
+
+  function clauseUrl(button) {
+    // site_url known at build time wins; otherwise resolve against the page's own address.
+    return button.getAttribute("data-url") || new URL(button.getAttribute("data-href"), window.location.href).href;
+  }
+
+  var liveRegion = null;  // one polite live region per page announces copy results to screen readers
+
+  function announce(button, message) {
+    if (!liveRegion) { return; }
+    liveRegion.textContent = "";
+    window.setTimeout(function () { liveRegion.textContent = message; }, 50);
+  }
+
+  function showField(button, url) {
+    var field = button.parentNode.querySelector(".compact-copy__field");
+    if (!field) {
+      field = document.createElement("input");
+      field.type = "text";
+      field.readOnly = true;
+      field.className = "compact-copy__field";
+      field.setAttribute("aria-label", "Link to this clause: press Control and C to copy");
+      button.parentNode.insertBefore(field, button.nextSibling);
+    }
+    field.value = url;
+    field.hidden = false;
+    field.focus();
+    field.select();
+    announce(button, "Link shown: press Control and C to copy it.");
+  }
+
+  function copy(event) {
+    var button = event.currentTarget;
+    var url = clauseUrl(button);
+    if (navigator.clipboard && window.isSecureContext) {
+      navigator.clipboard.writeText(url).then(function () {
+        announce(button, "Link copied: " + url);
+      }, function () { showField(button, url); });
+    } else {
+      showField(button, url);
+    }
+  }
+
+  function reviewNotice(box) {
+    var parts = (box.getAttribute("data-review") || "").split("-").map(Number);
+    if (!parts[0]) { return; }
+    // Due at the end of the stated period: "2013-10" is overdue from 1 November 2013.
+    var due = parts.length === 1 ? new Date(parts[0] + 1, 0, 1)
+      : parts.length === 2 ? new Date(parts[0], parts[1], 1) : new Date(parts[0], parts[1] - 1, parts[2] + 1);
+    if (new Date() >= due) { box.hidden = false; }
+  }
+
+  function init() {
+    liveRegion = document.querySelector(".compact-live");
+    if (!liveRegion) {
+      liveRegion = document.createElement("div");
+      liveRegion.className = "compact-live md-visually-hidden";
+      liveRegion.setAttribute("role", "status");
+      liveRegion.setAttribute("aria-live", "polite");
+      document.body.appendChild(liveRegion);
+    }
+    Array.prototype.forEach.call(document.querySelectorAll("button.compact-copy"), function (button) {
+      if (!button.dataset.bound) { button.addEventListener("click", copy); button.dataset.bound = "1"; }
+    });
+    Array.prototype.forEach.call(document.querySelectorAll(".compact-review-notice[data-review]"), reviewNotice);
+  }
+
+  // Material's instant navigation swaps pages without reloading; its document$ observable tells us.
+  if (window.document$ && window.document$.subscribe) { window.document$.subscribe(init); }
+  else if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", init); }
+  else { init(); }
+})();

@@ -1,0 +1,117 @@
+"""Citations, cross-reference targets and "Referenced by" lists for a set of compacts.
+
+No MkDocs imports. Links between compact pages are written as Markdown links to the target's source
+file (``../sandwell/index.md#clause-2.1``) so MkDocs rewrites them for directory or file URLs and checks
+them; identifier URLs are plain static files, linked as HTML.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Optional
+
+from .checks import citable, walk_texts
+from .model import Compact, Node
+from .references import clause_anchor, clause_url, find_references
+
+
+@dataclass(frozen=True)
+class LinkStyle:
+    """How the site is addressed: directory URLs (served) or ``index.html`` paths (intranet, file://)."""
+
+    directory_urls: bool = True
+    site_url: Optional[str] = None
+
+
+def citation(compact: Compact, node: Node) -> str:
+    """How a clause is cited: 'Sandwell 4.2', 'Sandwell – Partnership working', or 'Sandwell s4.1-vcs-1'."""
+    number = getattr(node, "number", None)
+    if number:
+        return f"{compact.area} {number}"
+    title = getattr(node, "title", None)
+    return f"{compact.area} – {title.rstrip(':')}" if title else f"{compact.area} {node.id}"
+
+
+class Citations:
+    """Every citable node of every compact, and who refers to whom."""
+
+    def __init__(self, compacts: list[Compact]) -> None:
+        self.compacts = {c.slug: c for c in compacts}
+        self.nodes: dict[tuple[str, str], Node] = {(c.slug, n.id): n for c in compacts for n in citable(c)}
+        self.backrefs: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
+        for compact in compacts:
+            for node, _key, text in walk_texts(compact):
+                source = (compact.slug, getattr(node, "id", None))
+                if source not in self.nodes:
+                    continue
+                for ref in find_references(text):
+                    target = (ref.compact or compact.slug, ref.clause_id)
+                    if target in self.nodes and source not in self.backrefs[target] and target != source:
+                        self.backrefs[target].append(source)
+
+    def cite(self, slug: str, clause_id: str) -> str:
+        return citation(self.compacts[slug], self.nodes[(slug, clause_id)])
+
+    def for_page(self, slug: str, style: LinkStyle = LinkStyle()) -> "PageLinks":
+        return PageLinks(self, slug, style)
+
+
+class PageLinks:
+    """Links as seen from one compact's page (``<slug>/index.md``)."""
+
+    def __init__(self, citations: Citations, slug: str, style: LinkStyle) -> None:
+        self.citations, self.slug, self.style = citations, slug, style
+
+    def href(self, slug: str, clause_id: str) -> str:
+        anchor = clause_anchor(clause_id)
+        return f"#{anchor}" if slug == self.slug else f"../{slug}/index.md#{anchor}"
+
+    def resolve(self, slug: Optional[str], clause_id: str) -> Optional[tuple[str, str]]:
+        """(citation, Markdown href) for ``[[slug:id]]``; None when it does not exist."""
+        target = slug or self.slug
+        if (target, clause_id) not in self.citations.nodes:
+            return None
+        return self.citations.cite(target, clause_id), self.href(target, clause_id)
+
+    def referenced_by(self, clause_id: str) -> list[tuple[str, str]]:
+        return [(self.citations.cite(s, i), self.href(s, i)) for s, i in self.citations.backrefs[(self.slug, clause_id)]]
+
+    def identifier_href(self, clause_id: str) -> str:
+        """The clause's identifier URL relative to the compact page."""
+        path = clause_url(self.slug, clause_id)[len(self.slug) + 1:]
+        return path if self.style.directory_urls else path + "index.html"
+
+    def identifier_url(self, clause_id: str) -> Optional[str]:
+        """Absolute identifier URL when the site's address is known (``site_url``)."""
+        if not self.style.site_url:
+            return None
+        return self.style.site_url.rstrip("/") + "/" + clause_url(self.slug, clause_id)
+
+
+def link_references(text: str, from_uri: str, citations: Citations) -> tuple[str, list[tuple[int, str, str]]]:
+    """Turn ``[[slug:id]]`` in a hand-written Markdown page into citation links.
+
+    Returns the new text and the unresolved references as (line offset, code, message).
+    """
+    import posixpath
+
+    out, last, faults = [], 0, []
+    only = next(iter(citations.compacts)) if len(citations.compacts) == 1 else None
+    for ref in find_references(text):
+        slug = ref.compact or only
+        out.append(text[last:ref.start])
+        last = ref.end
+        if slug is None:
+            faults.append((ref.line_offset, "CS407", f"reference {ref.written} must name its compact, "
+                                                     f"e.g. [[{next(iter(citations.compacts), 'slug')}:{ref.clause_id}]]"))
+        elif slug not in citations.compacts:
+            faults.append((ref.line_offset, "CS402", f"reference {ref.written} names unknown compact '{slug}'"))
+        elif (slug, ref.clause_id) not in citations.nodes:
+            faults.append((ref.line_offset, "CS401", f"reference {ref.written}: no clause '{ref.clause_id}' in '{slug}'"))
+        else:
+            target = posixpath.relpath(f"{slug}/index.md", posixpath.dirname(from_uri) or ".")
+            out.append(f"[{citations.cite(slug, ref.clause_id)}]({target}#{clause_anchor(ref.clause_id)})")
+            continue
+        out.append(ref.written)
+    out.append(text[last:])
+    return "".join(out), faults
