@@ -139,9 +139,11 @@ def check_compact(compact: Compact, path: str) -> list[Problem]:
             + check_dates(compact, path) + check_placement(compact, path))
 
 
-def check_references(compacts: dict[str, Compact], files: dict[str, str]) -> list[Problem]:
-    """Every ``[[...]]`` must name a compact in the set and a clause in it."""
+def check_references(compacts: dict[str, Compact], files: dict[str, str],
+                     term_ids: dict | None = None) -> list[Problem]:
+    """Every ``[[...]]`` must name a compact in the set and a clause in it; ``[[glossary:id]]`` a known term."""
     ids = {slug: {node.id for node in citable(c)} for slug, c in compacts.items()}
+    term_ids = term_ids or {}
     problems = []
     for slug, compact in compacts.items():
         for node, key, text in walk_texts(compact):
@@ -149,7 +151,12 @@ def check_references(compacts: dict[str, Compact], files: dict[str, str]) -> lis
                 target = ref.compact or slug
                 line = node.value_line(key) + ref.line_offset
                 subject = subject_of(node)
-                if target not in ids:
+                if target == "glossary":
+                    if ref.clause_id not in term_ids.get(slug, set()):
+                        problems.append(Problem(files[slug], line, "CS408",
+                                                f"{ref.written}: no term '{ref.clause_id}' in this compact's or "
+                                                f"the site's glossary", subject))
+                elif target not in ids:
                     problems.append(Problem(files[slug], line, "CS402",
                                             f"reference {ref.written} names unknown compact '{target}'", subject))
                 elif ref.clause_id not in ids[target]:

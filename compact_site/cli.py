@@ -11,6 +11,7 @@ from .content import load_content
 from .errors import catalogue_markdown
 from .model.base import _ID_RE
 from .schema import schema_text, write_schema
+from .signatory_cli import add_parser as add_signatory_parser
 
 STARTER = Path(__file__).with_name("starter.yml")
 
@@ -74,6 +75,7 @@ def build_parser() -> argparse.ArgumentParser:
     schema.set_defaults(run=cmd_schema)
     errors = commands.add_parser("errors", help="print the error catalogue (Markdown)")
     errors.set_defaults(run=cmd_errors)
+    add_signatory_parser(commands)  # `signatory add`: lives in its own module, with its YAML editing
     return parser
 
 

@@ -8,9 +8,12 @@ from typing import Iterable
 
 from .checks import check_compact, check_references
 from .errors import Problem
-from .loader import Loaded, load_file
+from .glossary import known_term_ids
+from .loader import Loaded, load_file, load_glossary_file
 
 YAML_SUFFIXES = (".yml", ".yaml")
+SITE_GLOSSARY_STEM = "glossary"  # content/glossary.yml holds site-wide terms, so no compact may be called that
+RESERVED_SLUGS = {"glossary", "signatories", "search", "assets", "clause", "index"}  # addresses the site uses
 
 
 def compact_files(paths: Iterable[Path]) -> tuple[list[Path], list[Problem]]:
@@ -40,9 +43,18 @@ def load_content(paths: Iterable[Path]) -> Loaded:
     files, result.problems = compact_files(paths)
     for path in files:
         shown = shown_path(path)
+        if path.stem == SITE_GLOSSARY_STEM:
+            result.glossary, problems = load_glossary_file(path, shown)
+            result.glossary_file = shown
+            result.problems.extend(problems)
+            continue
         compact, problems = load_file(path, shown)
         result.problems.extend(problems)
         if compact is None:
+            continue
+        if compact.slug in RESERVED_SLUGS:
+            result.problems.append(Problem(shown, compact.line_of("slug"), "CS205",
+                                           f"slug '{compact.slug}' is reserved for the site's own pages"))
             continue
         if compact.slug in result.files:
             result.problems.append(Problem(shown, compact.line_of("slug"), "CS204",
@@ -52,5 +64,6 @@ def load_content(paths: Iterable[Path]) -> Loaded:
         result.compacts.append(compact)
         result.files[compact.slug] = shown
     by_slug = {c.slug: c for c in result.compacts}
-    result.problems.extend(check_references(by_slug, result.files))
+    term_ids = known_term_ids(result.compacts, result.glossary)
+    result.problems.extend(check_references(by_slug, result.files, term_ids))
     return result

@@ -68,6 +68,8 @@ _ENTRIES = [
               "address, so the two must agree.", "Rename the file to `<slug>.yml`, or correct the slug."),
     ErrorCode("CS204", "duplicate-slug", "Two compact files have the same slug.",
               "Each compact needs its own slug; rename one of them."),
+    ErrorCode("CS205", "reserved-slug", "The slug is the address of a page the site makes itself (the glossary, "
+              "the signatories register, search, assets).", "Choose another slug, e.g. add the area's name."),
     # Dates
     ErrorCode("CS301", "invalid-date", "A date is not `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, or does not exist.",
               "Write the date as `2011`, `2011-07` or `2011-07-14`, as precise as the source allows."),
@@ -82,6 +84,9 @@ _ENTRIES = [
     ErrorCode("CS407", "reference-needs-compact", "A cross-reference in a hand-written page does not say which "
               "compact it means, and the site has several.", "Name the compact: `[[sandwell:2.1]]`, not `[[2.1]]`.",
               "warning"),
+    ErrorCode("CS408", "unknown-term", "An explicit glossary reference `[[glossary:id]]` names a term that is "
+              "in neither the compact's glossary nor the site's (`content/glossary.yml`).",
+              "Check the term's id (shown in its anchor, `term-<id>`), or add the term to a glossary.", "warning"),
     ErrorCode("CS403", "unknown-footnote", "Text uses a footnote marker `[^name]` that is not defined in "
               "`footnotes`.", "Add the footnote under `footnotes:` or correct the marker."),
     ErrorCode("CS404", "unused-footnote", "A footnote is defined but no text refers to it.",

@@ -35,8 +35,13 @@ def citation(compact: Compact, node: Node) -> str:
 class Citations:
     """Every citable node of every compact, and who refers to whom."""
 
-    def __init__(self, compacts: list[Compact]) -> None:
+    def __init__(self, compacts: list[Compact], site_glossary=None) -> None:
+        from .glossary import entries_of  # glossary builds on checks, as this module does; imported late
+
         self.compacts = {c.slug: c for c in compacts}
+        self.terms = {e.id: e.abbreviation or e.term for e in entries_of(site_glossary, None)}
+        for compact in compacts:
+            self.terms.update({e.id: e.abbreviation or e.term for e in entries_of(compact.glossary, compact.slug)})
         self.nodes: dict[tuple[str, str], Node] = {(c.slug, n.id): n for c in compacts for n in citable(c)}
         self.backrefs: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
         for compact in compacts:
@@ -68,6 +73,9 @@ class PageLinks:
 
     def resolve(self, slug: Optional[str], clause_id: str) -> Optional[tuple[str, str]]:
         """(citation, Markdown href) for ``[[slug:id]]``; None when it does not exist."""
+        if slug == "glossary":
+            term = self.citations.terms.get(clause_id)
+            return (term, f"../glossary.md#term-{clause_id}") if term else None
         target = slug or self.slug
         if (target, clause_id) not in self.citations.nodes:
             return None
@@ -101,7 +109,13 @@ def link_references(text: str, from_uri: str, citations: Citations) -> tuple[str
         slug = ref.compact or only
         out.append(text[last:ref.start])
         last = ref.end
-        if slug is None:
+        if slug == "glossary":
+            if ref.clause_id in citations.terms:
+                target = posixpath.relpath("glossary.md", posixpath.dirname(from_uri) or ".")
+                out.append(f"[{citations.terms[ref.clause_id]}]({target}#term-{ref.clause_id})")
+                continue
+            faults.append((ref.line_offset, "CS408", f"{ref.written}: no term '{ref.clause_id}' in the glossary"))
+        elif slug is None:
             faults.append((ref.line_offset, "CS407", f"reference {ref.written} must name its compact, "
                                                      f"e.g. [[{next(iter(citations.compacts), 'slug')}:{ref.clause_id}]]"))
         elif slug not in citations.compacts:

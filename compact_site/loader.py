@@ -14,7 +14,7 @@ import yaml
 from pydantic import ValidationError
 
 from .errors import CATALOGUE, Problem
-from .model import Compact
+from .model import Compact, Glossary
 from .yamlload import LineDict, LineList, parse_yaml
 
 _TYPE_NAMES = {"string": "text", "list": "a list", "dict": "a mapping (key: value lines)", "model": "a mapping "
@@ -32,6 +32,8 @@ class Loaded:
     compacts: list[Compact] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     files: dict[str, str] = field(default_factory=dict)  # slug -> file it came from
+    glossary: Glossary | None = None  # the site-wide glossary (content/glossary.yml), if any
+    glossary_file: str | None = None
 
     @property
     def errors(self) -> list[Problem]:
@@ -190,8 +192,12 @@ def _syntax_problem(err: yaml.YAMLError, text: str, shown: str) -> Problem:
     return Problem(shown, line, "CS001", f"YAML syntax: {reason}")
 
 
-def parse_compact(text: str, shown: str, stem: str | None = None) -> tuple[Compact | None, list[Problem]]:
-    """Parse and validate the YAML text of one compact."""
+def parse_model(text: str, shown: str, model: type = Compact, root: tuple = ()) -> tuple[Any, list[Problem]]:
+    """Parse YAML text and validate it as ``model``; every fault becomes a located Problem.
+
+    ``root`` is where the model's fields sit in messages' paths (the site glossary's terms are under
+    ``glossary`` for _allowed_keys hints to work); it does not change what is read.
+    """
     try:
         parsed = parse_yaml(text)
     except yaml.constructor.ConstructorError as err:
@@ -209,10 +215,15 @@ def parse_compact(text: str, shown: str, stem: str | None = None) -> tuple[Compa
         what = "empty" if data is None else f"{describe(data)}, not a mapping"
         return None, problems + [Problem(shown, getattr(data, "line", 1), "CS003", f"the file is {what}")]
     try:
-        compact = Compact.model_validate(data)
+        return model.model_validate(data), problems
     except ValidationError as err:
         return None, problems + _problems_from_validation(shown, data, err)
-    if stem is not None and compact.slug != stem:
+
+
+def parse_compact(text: str, shown: str, stem: str | None = None) -> tuple[Compact | None, list[Problem]]:
+    """Parse and validate the YAML text of one compact; its slug must match the file name."""
+    compact, problems = parse_model(text, shown, Compact)
+    if compact is not None and stem is not None and compact.slug != stem:
         problems.append(Problem(shown, compact.line_of("slug"), "CS203",
                                 f"slug '{compact.slug}' differs from the file name '{stem}.yml'"))
     return compact, problems
@@ -225,3 +236,12 @@ def load_file(path: Path, shown: str | None = None) -> tuple[Compact | None, lis
     if text is None:
         return None, problems
     return parse_compact(text, shown, path.stem)
+
+
+def load_glossary_file(path: Path, shown: str) -> tuple[Glossary | None, list[Problem]]:
+    """Load the site-wide glossary (``content/glossary.yml``): the same shape as a compact's ``glossary``."""
+    text, problems = read_text(path, shown)
+    if text is None:
+        return None, problems
+    glossary, more = parse_model(text, shown, Glossary)
+    return glossary, problems + more

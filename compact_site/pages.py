@@ -5,7 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .links import Citations, LinkStyle
-from .model import Compact
+from .model import Compact, Glossary
+from .registers import register_downloads, register_pages
+from .render.glossary_pages import (SITE_GLOSSARY_URI, compact_glossary_markdown, compact_glossary_uri,
+                                    site_glossary_markdown)
 from .render.markdown import format_date, render_compact_page
 from .render.text import inline
 
@@ -57,14 +60,24 @@ def home_markdown(compacts: list[Compact]) -> str:
 
 
 def site_pages(compacts: list[Compact], files: dict[str, str], with_home: bool,
-               style: LinkStyle = LinkStyle()) -> list[PageSource]:
+               style: LinkStyle = LinkStyle(), site_glossary: Glossary | None = None,
+               glossary_file: str | None = None) -> list[PageSource]:
     """Every generated Markdown page of a site."""
-    citations = Citations(compacts)
+    citations = Citations(compacts, site_glossary)
     pages = [PageSource(compact_page_uri(c.slug), render_compact_page(c, citations.for_page(c.slug, style)),
                         files.get(c.slug)) for c in compacts]
+    pages += [PageSource(compact_glossary_uri(c.slug), compact_glossary_markdown(c, compacts, site_glossary),
+                         files.get(c.slug)) for c in compacts]
+    pages.append(PageSource(SITE_GLOSSARY_URI, site_glossary_markdown(compacts, site_glossary), glossary_file))
+    pages += register_pages(compacts)
     if with_home:
         pages.append(PageSource("index.md", home_markdown(compacts)))
     return pages
+
+
+def static_files(compacts: list[Compact], style: LinkStyle, site_name: str) -> list[tuple[str, str]]:
+    """Every generated non-page file: clause identifier pages and register downloads (path, text)."""
+    return identifier_pages(compacts, style, site_name) + register_downloads(compacts)
 
 
 def identifier_pages(compacts: list[Compact], style: LinkStyle, site_name: str) -> list[tuple[str, str]]:

@@ -27,14 +27,15 @@ from .content import YAML_SUFFIXES, load_content
 from .errors import ContentError, Problem
 from .links import Citations, LinkStyle, link_references
 from .loader import Loaded
-from .pages import identifier_pages, site_pages
+from .pages import site_pages, static_files
 from .render.html import MARKDOWN_EXTENSIONS
+from .terms_adapter import TermAnnotator
 from .search import INDEX_SCRIPT_URI, SEARCH_PAGE_URI, clause_entries, index_script, merge_into_material_index, \
     search_page_markdown
 
 log = get_plugin_logger(__name__)
 ASSET_DIR = "assets/compact-site"
-ASSETS = ("compact.css", "compact.js", "search.js")
+ASSETS = ("compact.css", "compact.js", "search.js", "terms.js", "registers.js")
 
 
 class CompactPlugin(BasePlugin[CompactConfig]):
@@ -43,6 +44,7 @@ class CompactPlugin(BasePlugin[CompactConfig]):
     def __init__(self) -> None:
         self.loaded = Loaded()
         self.citations = Citations([])
+        self.terms = TermAnnotator([], None)
         self.content_dir: Path | None = None
         self.generated: set[str] = set()
 
@@ -56,6 +58,8 @@ class CompactPlugin(BasePlugin[CompactConfig]):
                 config.markdown_extensions.append(extension)
         config.extra_css.append(f"{ASSET_DIR}/compact.css")
         config.extra_javascript.append(f"{ASSET_DIR}/compact.js")
+        config.extra_javascript.append(f"{ASSET_DIR}/terms.js")
+        config.extra_javascript.append(f"{ASSET_DIR}/registers.js")
         base = Path(config.config_file_path or ".").parent
         self.content_dir = (base / self.config.content_dir) if self.config.content_dir else Path(config.docs_dir)
         self.loaded = load_content([self.content_dir])
@@ -63,7 +67,8 @@ class CompactPlugin(BasePlugin[CompactConfig]):
             raise PluginError("\n" + ContentError(self.loaded.errors).report())
         for problem in self.loaded.warnings:
             log.warning(problem.format())
-        self.citations = Citations(self.loaded.compacts)
+        self.citations = Citations(self.loaded.compacts, self.loaded.glossary)
+        self.terms = TermAnnotator(self.loaded.compacts, self.loaded.glossary)
         log.info(f"{len(self.loaded.compacts)} compacts, {len(self.citations.nodes)} clauses")
         return config
 
@@ -76,8 +81,9 @@ class CompactPlugin(BasePlugin[CompactConfig]):
         style = LinkStyle(config.use_directory_urls, config.site_url)
         compacts = self.loaded.compacts
         generated = [(p.src_uri, p.markdown, p.origin) for p in
-                     site_pages(compacts, self.loaded.files, self.config.home and "index.md" not in files.src_uris, style)]
-        generated += [(path, html, None) for path, html in identifier_pages(compacts, style, config.site_name)]
+                     site_pages(compacts, self.loaded.files, self.config.home and "index.md" not in files.src_uris,
+                                style, self.loaded.glossary, self.loaded.glossary_file)]
+        generated += [(path, text, None) for path, text in static_files(compacts, style, config.site_name)]
         generated += [(f"{ASSET_DIR}/{name}", resources.files(__package__).joinpath("assets", name).read_text("utf-8"),
                        None) for name in ASSETS]
         if self.config.intranet:
@@ -93,14 +99,15 @@ class CompactPlugin(BasePlugin[CompactConfig]):
         return files
 
     def on_nav(self, nav, *, config, files):
-        # A compact's page sits in its own folder (for /<slug>/ and /<slug>/clause/<id>/); show it as one nav
-        # entry titled by the compact, not as a folder section holding a single page.
+        # A compact's page sits in its own folder (for /<slug>/, its glossary and registers); show it as one nav
+        # entry titled by the compact, not as a folder section. Its sub-pages are linked from the page itself.
+        compact_pages = {f"{c.slug}/index.md" for c in self.loaded.compacts}
         for position, item in enumerate(nav.items):
-            children = getattr(item, "children", None)
-            if children and len(children) == 1 and getattr(children[0], "file", None) is not None \
-                    and children[0].file.src_uri in self.generated:
-                children[0].parent = None
-                nav.items[position] = children[0]
+            page = next((child for child in getattr(item, "children", None) or []
+                         if getattr(child, "file", None) is not None and child.file.src_uri in compact_pages), None)
+            if page is not None:
+                page.parent = None
+                nav.items[position] = page
         return nav
 
     def on_page_markdown(self, markdown, *, page, config, files):
@@ -113,6 +120,11 @@ class CompactPlugin(BasePlugin[CompactConfig]):
         for offset, code, message in faults:
             log.warning(Problem(shown, first_line + offset, code, message).format())
         return linked
+
+    def on_page_content(self, html, *, page, config, files):
+        if not self.config.enabled:
+            return html
+        return self.terms.annotate(html, page.file.src_uri, page.url, files)
 
     @event_priority(-50)  # after the search plugin writes its index, before Material's offline plugin
     def on_post_build(self, *, config):

@@ -8,25 +8,28 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .model import Compact
+from .model import Compact, Glossary
 
-SCHEMA_PATH = Path(__file__).parent / "schema" / "compact.schema.json"
-SCHEMA_ID = "https://compact-site.invalid/schema/compact.schema.json"
-
-
-def compact_schema() -> dict:
-    """The schema as a dict (draft 2020-12)."""
-    schema = Compact.model_json_schema()
-    return {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": SCHEMA_ID, **schema}
+SCHEMA_DIR = Path(__file__).parent / "schema"
+SCHEMA_PATH = SCHEMA_DIR / "compact.schema.json"
+GLOSSARY_SCHEMA_PATH = SCHEMA_DIR / "glossary.schema.json"
+SCHEMAS = {SCHEMA_PATH: Compact, GLOSSARY_SCHEMA_PATH: Glossary}
 
 
-def schema_text() -> str:
-    """The schema as the text committed to :data:`SCHEMA_PATH`."""
-    return json.dumps(compact_schema(), indent=2, ensure_ascii=False, sort_keys=False) + "\n"
+def compact_schema(model: type = Compact) -> dict:
+    """A model's schema as a dict (draft 2020-12)."""
+    schema_id = f"https://compact-site.invalid/schema/{model.__name__.lower()}.schema.json"
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": schema_id, **model.model_json_schema()}
 
 
-def write_schema(path: Path = SCHEMA_PATH) -> Path:
-    """Write the schema file; returns its path."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(schema_text(), encoding="utf-8")
-    return path
+def schema_text(model: type = Compact) -> str:
+    """The schema as the text committed beside the package."""
+    return json.dumps(compact_schema(model), indent=2, ensure_ascii=False, sort_keys=False) + "\n"
+
+
+def write_schema() -> Path:
+    """Write every schema file (compact and site glossary); returns the folder."""
+    SCHEMA_DIR.mkdir(parents=True, exist_ok=True)
+    for path, model in SCHEMAS.items():
+        path.write_text(schema_text(model), encoding="utf-8")
+    return SCHEMA_DIR

@@ -233,7 +233,7 @@ def test_clause_page_path(slug, clause_id, path):
     assert clause_page_path(slug, clause_id) == path
 
 
-@pytest.mark.parametrize("name", sorted(p.name for p in CONTENT.glob("*.yml")))
+@pytest.mark.parametrize("name", sorted(p.name for p in CONTENT.glob("*.yml") if p.stem != "glossary"))
 def test_reused_converter_renders_like_to_html(name):
     """One Markdown instance, reset per clause, gives what a fresh instance per clause gives."""
     compact, problems = load_file(CONTENT / name)

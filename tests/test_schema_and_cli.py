@@ -8,23 +8,25 @@ import pytest
 
 from compact_site.cli import main
 from compact_site.errors import CATALOGUE, catalogue_markdown
-from compact_site.schema import SCHEMA_PATH, schema_text
+from compact_site.schema import GLOSSARY_SCHEMA_PATH, SCHEMA_PATH, SCHEMAS, schema_text
 from compact_site.yamlload import parse_yaml
 
 from .conftest import CONTENT
 
 
-def test_committed_schema_is_current():
-    assert SCHEMA_PATH.read_text(encoding="utf-8") == schema_text(), \
-        "run `compact-site schema --write` and commit compact_site/schema/compact.schema.json"
+@pytest.mark.parametrize("path, model", SCHEMAS.items(), ids=lambda v: getattr(v, "name", ""))
+def test_committed_schemas_are_current(path, model):
+    assert path.read_text(encoding="utf-8") == schema_text(model), \
+        f"run `compact-site schema --write` and commit {path.name}"
 
 
 @pytest.mark.parametrize("path", sorted(CONTENT.glob("*.yml")), ids=lambda p: p.stem)
 def test_content_validates_against_schema_and_points_to_it(path):
+    schema = GLOSSARY_SCHEMA_PATH if path.stem == "glossary" else SCHEMA_PATH
     text = path.read_text(encoding="utf-8")
-    assert text.startswith("# yaml-language-server: $schema=../compact_site/schema/compact.schema.json")
+    assert text.startswith(f"# yaml-language-server: $schema=../compact_site/schema/{schema.name}")
     data = json.loads(json.dumps(parse_yaml(text).data))
-    jsonschema.validate(data, json.loads(SCHEMA_PATH.read_text(encoding="utf-8")))
+    jsonschema.validate(data, json.loads(schema.read_text(encoding="utf-8")))
 
 
 def test_schema_rejects_unknown_keys():

@@ -150,6 +150,10 @@ class PageWriter:
             for key, label in [("adopted", "Adopted"), ("refreshed", "Refreshed"), ("published", "Published"),
                                ("start", "Covers from"), ("end", "Covers until"), ("review", "Review date")]]
         lines += [f"- **{label}:** {inline(value)}" for label, value in facts if value]
+        if self.links is not None:  # on a site: this compact's other pages
+            lines += ["", "[Glossary](glossary.md) · [Signatories and partners](signatories.md) · "
+                      "Download the register: [CSV](signatories.csv), [JSON](signatories.json)",
+                      "{: .compact-related }"]
         return lines + [""]
 
     def contents(self, parts: list[list[str]]) -> list[str]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Callable, Optional
 
+from ..glossary import Entry
 from ..model import Compact, Contact
 from ..references import clause_anchor
 from .text import inline
@@ -88,7 +89,8 @@ def render_signatories(compact: Compact, md: Md) -> list[str]:
     lines = _heading(2, sigs.heading or "Signatories", "signatories") + md(sigs.intro)
     if not sigs.items:
         return lines + ["The source document records no signatories.", ""]
-    return lines + [f"- {inline(s.printed)}" for s in sigs.items] + [""]
+    return lines + [f"- {inline(s.printed)}" for s in sigs.items] + ["", "As printed in the source. The "
+                                                                      "[register](signatories.md) lists them by sector.", ""]
 
 
 def render_forms(compact: Compact, md: Md) -> list[str]:
@@ -116,11 +118,12 @@ def render_glossary(compact: Compact, md: Md) -> list[str]:
     glossary = compact.glossary
     if glossary is None:
         return []
-    lines = _heading(2, glossary.heading or "Glossary", "glossary") + md(glossary.intro)
+    # Not annotated with definition buttons: it is the definitions. Terms link to the alphabetical glossary page.
+    lines = _heading(2, glossary.heading or "Glossary", "glossary") + [
+        '<div class="compact-glossary" data-compact-noterms markdown="1">', ""] + md(glossary.intro)
     for term in glossary.terms:
-        anchor = term.id or "-".join(term.term.lower().split())
-        lines += _heading(3, term.term, f"term-{anchor}") + md(term.definition)
-    return lines
+        lines += _heading(3, term.term, f"glossary-{Entry.from_term(term, compact.slug).id}") + md(term.definition)
+    return lines + ["[All terms, alphabetically, with where each is used](glossary.md)", "", "</div>", ""]
 
 
 def render_notes(compact: Compact, md: Md) -> list[str]:

@@ -1,0 +1,79 @@
+"""Glossary pages: one site-wide (``/glossary/``) and one per compact (``/<slug>/glossary/``).
+
+Alphabetical; each term under a stable ``term-<id>`` anchor with "Used in" links to the clauses that use it.
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+from ..glossary import Entry, entries_of, page_entries, term_anchor, used_in
+from ..links import Citations
+from ..model import Compact, Glossary
+from ..references import clause_anchor
+from .text import inline, markdown
+
+SITE_GLOSSARY_URI = "glossary.md"
+
+
+def compact_glossary_uri(slug: str) -> str:
+    return f"{slug}/glossary.md"
+
+
+def _heading(entry: Entry) -> str:
+    term = entry.term
+    if entry.abbreviation and f"({entry.abbreviation})" not in term:
+        term = f"{term} ({entry.abbreviation})"
+    return inline(term)
+
+
+def _used_in(keys: list[tuple], used: dict, citations: Citations, prefix: str) -> list[str]:
+    clauses = list(dict.fromkeys(clause for key in keys for clause in used.get(key, [])))
+    if not clauses:
+        return []
+    links = [f"[{inline(citations.cite(slug, ident))}]({prefix.format(slug=slug)}#{clause_anchor(ident)})"
+             for slug, ident in clauses]
+    return ["Used in: " + ", ".join(links), "{: .compact-used-in }", ""]
+
+
+def _sorted(entries: list[Entry]) -> list[Entry]:
+    return sorted(entries, key=lambda entry: entry.term.lower())
+
+
+def site_glossary_markdown(compacts: list[Compact], site: Optional[Glossary]) -> str:
+    """Every term of the site glossary and of every compact, one heading per term id."""
+    used, citations = used_in(compacts, site), Citations(compacts)
+    groups: dict[str, list[Entry]] = {}
+    for entry in entries_of(site, None) + [e for c in compacts for e in entries_of(c.glossary, c.slug)]:
+        groups.setdefault(entry.id, []).append(entry)
+    titles = {c.slug: c.title for c in compacts}
+    lines = [f"# {inline(site.heading) if site and site.heading else 'Glossary'}", ""]
+    lines += [markdown(site.intro), ""] if site and site.intro else []
+    for term_id, entries in sorted(groups.items(), key=lambda item: item[1][0].term.lower()):
+        lines += [f"## {_heading(entries[0])} {{ #{term_anchor(term_id)} }}", ""]
+        for entry in entries:
+            if entry.source:
+                lines += [f"**In the [{inline(titles[entry.source])}]({entry.source}/glossary.md"
+                          f"#{term_anchor(entry.id)}):**", ""]
+            lines += [markdown(entry.definition), ""]
+        lines += _used_in([(e.source, e.id) for e in entries], used, citations, "{slug}/index.md")
+    return "\n".join(lines)
+
+
+def compact_glossary_markdown(compact: Compact, compacts: list[Compact], site: Optional[Glossary]) -> str:
+    """A compact's own terms, plus the site terms its text uses."""
+    used, citations = used_in(compacts, site), Citations(compacts)
+    entries = [e for e in page_entries(compact, site) if e.source or used.get((None, e.id))
+               and any(slug == compact.slug for slug, _ in used[(None, e.id)])]
+    lines = [f"# Glossary – {inline(compact.title)}", "",
+             f"Terms used in the [{inline(compact.title)}](index.md). The site-wide [glossary](../glossary.md) "
+             "lists the terms of every compact.", ""]
+    for entry in _sorted(entries):
+        lines += [f"## {_heading(entry)} {{ #{term_anchor(entry.id)} }}", ""]
+        if entry.source is None:
+            lines += ["*From the site-wide glossary.*", ""]
+        lines += [markdown(entry.definition), ""]
+        mine = {(entry.source, entry.id): [c for c in used.get((entry.source, entry.id), []) if c[0] == compact.slug]}
+        lines += _used_in(list(mine), mine, citations, "index.md")
+    if not entries:
+        lines += ["This compact uses no terms from the glossary.", ""]
+    return "\n".join(lines)
