@@ -20,3 +20,11 @@ class CompactConfig(Config):
     intranet = opt.Type(bool, default=False)
     """Build a copy that works opened from a file share (``file://``): no directory URLs, and a search page
     whose data is loaded with ``<script src>``. Use ``mkdocs build -f mkdocs-intranet.yml``."""
+
+    accessibility_contact_name = opt.Optional(opt.Type(str))
+    """Who readers contact about accessibility, named in the generated statement at ``/accessibility/``
+    (a team or post, e.g. "Sandwell Council Voluntary Sector Team")."""
+
+    accessibility_contact_email = opt.Optional(opt.Type(str))
+    """Email address for accessibility problems and requests for other formats, shown in the statement.
+    Unset: the statement asks readers to contact the site's owner, and the build says so (info, not warning)."""

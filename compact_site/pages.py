@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from .links import Citations, LinkStyle
 from .model import Compact, Glossary
 from .registers import register_downloads, register_pages
+from .render.form_pages import form_markdown, form_page_uri
 from .render.glossary_pages import (SITE_GLOSSARY_URI, compact_glossary_markdown, compact_glossary_uri,
                                     site_glossary_markdown)
 from .render.markdown import format_date, render_compact_page
@@ -69,7 +70,9 @@ def site_pages(compacts: list[Compact], files: dict[str, str], with_home: bool,
     pages += [PageSource(compact_glossary_uri(c.slug), compact_glossary_markdown(c, compacts, site_glossary),
                          files.get(c.slug)) for c in compacts]
     pages.append(PageSource(SITE_GLOSSARY_URI, site_glossary_markdown(compacts, site_glossary), glossary_file))
-    pages += register_pages(compacts)
+    pages += [PageSource(form_page_uri(c.slug, form.id), form_markdown(c, form), files.get(c.slug))
+              for c in compacts for form in c.forms]
+    pages += register_pages(compacts, form_anchor=lambda c: f"form/{c.forms[0].id}.md" if c.forms else None)
     if with_home:
         pages.append(PageSource("index.md", home_markdown(compacts)))
     return pages

@@ -29,13 +29,14 @@ from .links import Citations, LinkStyle, link_references
 from .loader import Loaded
 from .pages import site_pages, static_files
 from .render.html import MARKDOWN_EXTENSIONS
+from .render.statement import STATEMENT_URI, statement_markdown
 from .terms_adapter import TermAnnotator
 from .search import INDEX_SCRIPT_URI, SEARCH_PAGE_URI, clause_entries, index_script, merge_into_material_index, \
     search_page_markdown
 
 log = get_plugin_logger(__name__)
 ASSET_DIR = "assets/compact-site"
-ASSETS = ("compact.css", "compact.js", "search.js", "terms.js", "registers.js")
+ASSETS = ("compact.css", "a11y.css", "print.css", "compact.js", "search.js", "terms.js", "registers.js")
 
 
 class CompactPlugin(BasePlugin[CompactConfig]):
@@ -57,6 +58,8 @@ class CompactPlugin(BasePlugin[CompactConfig]):
             if extension not in config.markdown_extensions:
                 config.markdown_extensions.append(extension)
         config.extra_css.append(f"{ASSET_DIR}/compact.css")
+        config.extra_css.append(f"{ASSET_DIR}/a11y.css")  # WCAG 2.2 AA fixes for mkdocs-material itself
+        config.extra_css.append(f"{ASSET_DIR}/print.css")
         config.extra_javascript.append(f"{ASSET_DIR}/compact.js")
         config.extra_javascript.append(f"{ASSET_DIR}/terms.js")
         config.extra_javascript.append(f"{ASSET_DIR}/registers.js")
@@ -86,6 +89,12 @@ class CompactPlugin(BasePlugin[CompactConfig]):
         generated += [(path, text, None) for path, text in static_files(compacts, style, config.site_name)]
         generated += [(f"{ASSET_DIR}/{name}", resources.files(__package__).joinpath("assets", name).read_text("utf-8"),
                        None) for name in ASSETS]
+        if STATEMENT_URI not in files.src_uris:  # a site's own hand-written statement wins
+            contact = self.config.accessibility_contact_name, self.config.accessibility_contact_email
+            if not contact[1]:
+                log.info("accessibility statement: no accessibility_contact_email set, so it asks readers to "
+                         "contact the site owner")
+            generated.append((STATEMENT_URI, statement_markdown(config.site_name, *contact), None))
         if self.config.intranet:
             generated += [(SEARCH_PAGE_URI, search_page_markdown(), None),
                           (INDEX_SCRIPT_URI, index_script(clause_entries(compacts, directory_urls=False)), None)]

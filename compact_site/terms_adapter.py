@@ -10,6 +10,7 @@ from .model import Compact, Glossary
 from .pages import compact_page_uri
 from .render.glossary_pages import SITE_GLOSSARY_URI, compact_glossary_uri
 from .registers import PAGE_URI
+from .render.form_pages import form_page_uri
 from .render.terms import annotate_terms
 
 
@@ -20,8 +21,9 @@ class TermAnnotator:
         self.site = site
         self.by_page = {compact_page_uri(c.slug): c for c in compacts}
         # Glossary pages are the definitions; registers are data tables, where buttons would only clutter.
+        # Forms are signed on paper: they print on one page, without a list of definitions.
         self.skip = {SITE_GLOSSARY_URI, PAGE_URI} | {compact_glossary_uri(c.slug) for c in compacts} | {
-            f"{c.slug}/{PAGE_URI}" for c in compacts}
+            f"{c.slug}/{PAGE_URI}" for c in compacts} | {form_page_uri(c.slug, f.id) for c in compacts for f in c.forms}
         self.matchers: dict[str | None, TermMatcher] = {}
 
     def matcher(self, compact: Compact | None) -> TermMatcher:

@@ -57,7 +57,33 @@
     if (new Date() >= due) { box.hidden = false; }
   }
 
+  function enablePrinting() {
+    // "Print this form" is shown only where printing works (not in every embedded or kiosk browser).
+    if (typeof window.print !== "function") { return; }
+    Array.prototype.forEach.call(document.querySelectorAll(".compact-form__print"), function (box) {
+      box.hidden = false;
+      var button = box.querySelector("button.compact-print");
+      if (button && !button.dataset.bound) {
+        button.dataset.bound = "1";
+        button.addEventListener("click", function () { window.print(); });
+      }
+    });
+    Array.prototype.forEach.call(document.querySelectorAll("form.compact-form"), function (form) {
+      form.addEventListener("submit", function (event) { event.preventDefault(); });  // nothing is ever sent
+    });
+  }
+
+  function addCitations() {
+    // For print: each clause shows its identifier URL (print.css writes data-cite after the clause).
+    Array.prototype.forEach.call(document.querySelectorAll("button.compact-copy"), function (button) {
+      var clause = button.closest(".compact-clause, .compact-steps > li, .compact-principle");
+      if (clause) { clause.setAttribute("data-cite", clauseUrl(button)); }
+    });
+  }
+
   function init() {
+    enablePrinting();
+    addCitations();
     liveRegion = document.querySelector(".compact-live");
     if (!liveRegion) {
       liveRegion = document.createElement("div");

@@ -77,16 +77,21 @@ class PageWriter:
         return (f'<a class="compact-clause__number" href="{self.links.identifier_href(clause.id)}" '
                 f'title="Permanent link to this clause">{inline(clause.number)}</a> ')
 
-    def clause_tools(self, clause: Clause) -> list[str]:
+    def copy_button(self, clause_id: str) -> str:
+        """The button that copies a clause's identifier URL ('' off-site, where there are no such URLs)."""
+        if self.links is None:
+            return ""
+        cite = inline(self.links.citations.cite(self.compact.slug, clause_id))
+        absolute = self.links.identifier_url(clause_id)
+        data_url = f' data-url="{absolute}"' if absolute else ""
+        return (f'<button type="button" class="compact-copy" data-href="{self.links.identifier_href(clause_id)}"'
+                f'{data_url} aria-label="Copy link to {cite}">Copy link</button>')
+
+    def clause_tools(self, clause) -> list[str]:
         """Copy-link button and "Referenced by" links (only on a site, where identifier URLs exist)."""
         if self.links is None:
             return []
-        cite = inline(self.links.citations.cite(self.compact.slug, clause.id))
-        absolute = self.links.identifier_url(clause.id)
-        data_url = f' data-url="{absolute}"' if absolute else ""
-        lines = [f'<p class="compact-clause__tools"><button type="button" class="compact-copy" '
-                 f'data-href="{self.links.identifier_href(clause.id)}"{data_url} '
-                 f'aria-label="Copy link to {cite}">Copy link</button></p>', ""]
+        lines = [f'<p class="compact-clause__tools">{self.copy_button(clause.id)}</p>', ""]
         refs = self.links.referenced_by(clause.id)
         if refs:
             lines += ["Referenced by: " + ", ".join(f"[{inline(text)}]({href})" for text, href in refs),
@@ -101,7 +106,8 @@ class PageWriter:
             lines += ["| Principle | What it means |", "|---|---|"]
             for item in principles.items:
                 text = markdown(item.text, self.resolve).replace("\n", " ").replace("|", "\\|")
-                lines.append(f'| <span id="{clause_anchor(item.id)}"></span>{inline(item.title or "")} | {text} |')
+                lines.append(f'| <span class="compact-principle" id="{clause_anchor(item.id)}">'
+                             f'{inline(item.title or "")} {self.copy_button(item.id)}</span> | {text} |')
             lines.append("")
         else:
             for item in principles.items:
@@ -181,9 +187,9 @@ class PageWriter:
             "undertakings": self.undertakings(c.undertakings),
             "codes_of_practice": self.block(c.codes_of_practice, "Codes of practice", "codes-of-practice"),
             "governance": self.block(c.governance, "Governance", "governance"),
-            "procedures": render_procedures(c, md), "partners": render_partners(c, md),
+            "procedures": render_procedures(c, md, self.clause_tools), "partners": render_partners(c, md),
             "steering_group": render_steering_group(c, md), "signatories": render_signatories(c, md),
-            "forms": render_forms(c, md), "glossary": render_glossary(c, md),
+            "forms": render_forms(c, md, on_site=self.links is not None), "glossary": render_glossary(c, md),
         }
         for about in c.about:
             rendered[f"about:{about.id}"] = self.block(about, about.heading, f"about-{about.id}")

@@ -35,7 +35,7 @@ def render_contact(contact: Contact, md: Md) -> list[str]:
                     "</address>", ""]
 
 
-def render_procedures(compact: Compact, md: Md) -> list[str]:
+def render_procedures(compact: Compact, md: Md, tools: Callable = lambda step: []) -> list[str]:
     lines: list[str] = []
     for proc in compact.procedures:
         title = f"{proc.number}. {proc.heading}" if proc.number else proc.heading
@@ -47,7 +47,7 @@ def render_procedures(compact: Compact, md: Md) -> list[str]:
             lines += ['<ol class="compact-steps" markdown="1">']
             for step in proc.steps:
                 lines += [f'<li id="{clause_anchor(step.id)}" markdown="1">', "",
-                          f"**{inline(step.title)}**", "", md(step.text)[0], "", "</li>"]
+                          f"**{inline(step.title)}**", "", md(step.text)[0], "", *tools(step), "</li>"]
             lines += ["</ol>", ""]
         for contact in proc.contacts:
             lines += render_contact(contact, md)
@@ -93,12 +93,15 @@ def render_signatories(compact: Compact, md: Md) -> list[str]:
                                                                       "[register](signatories.md) lists them by sector.", ""]
 
 
-def render_forms(compact: Compact, md: Md) -> list[str]:
+def render_forms(compact: Compact, md: Md, on_site: bool = False) -> list[str]:
     lines: list[str] = []
     for form in compact.forms:
         if form.heading:
             lines += _heading(2, form.heading, f"form-{form.id}-section")
-        lines += _heading(2 if not form.heading else 3, form.title, f"form-{form.id}") + md(form.intro)
+        lines += _heading(2 if not form.heading else 3, form.title, f"form-{form.id}")
+        if on_site:
+            lines += [f"**[Fill in and print this form](form/{form.id}.md)**", "{: .compact-form-link }", ""]
+        lines += md(form.intro)
         if form.commitments_intro:
             lines += [inline(form.commitments_intro), ""]
         lines += [f"- {md(item.text)[0]}" for item in form.commitments] + ([""] if form.commitments else [])
