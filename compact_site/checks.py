@@ -42,11 +42,22 @@ def citable(compact: Compact) -> Iterator[Node]:
         yield from procedure.steps
 
 
+class _Former:
+    """A former id, for the duplicate check: located at its clause's ``former_ids``."""
+
+    def __init__(self, clause, ident: str) -> None:
+        self.id, self.clause = ident, clause
+
+    def line_of(self, key: str) -> int:
+        return self.clause.line_of("former_ids")
+
+
 def check_ids(compact: Compact, path: str) -> list[Problem]:
     """Ids must be unique in their namespace within a compact."""
     problems: list[Problem] = []
     namespaces = {
-        "clause": list(citable(compact)),
+        "clause": list(citable(compact)) + [_Former(clause, ident) for clause in compact.clauses()
+                                            for ident in clause.former_ids] + list(compact.withdrawn),
         "section": compact.undertakings.sections if compact.undertakings else [],
         "procedure": compact.procedures,
         "form": compact.forms,
@@ -142,7 +153,9 @@ def check_compact(compact: Compact, path: str) -> list[Problem]:
 def check_references(compacts: dict[str, Compact], files: dict[str, str],
                      term_ids: dict | None = None) -> list[Problem]:
     """Every ``[[...]]`` must name a compact in the set and a clause in it; ``[[glossary:id]]`` a known term."""
-    ids = {slug: {node.id for node in citable(c)} for slug, c in compacts.items()}
+    ids = {slug: {node.id for node in citable(c)} | {f for cl in c.clauses() for f in cl.former_ids}
+           for slug, c in compacts.items()}
+    gone = {slug: {w.id for w in c.withdrawn} for slug, c in compacts.items()}
     term_ids = term_ids or {}
     problems = []
     for slug, compact in compacts.items():
@@ -159,6 +172,10 @@ def check_references(compacts: dict[str, Compact], files: dict[str, str],
                 elif target not in ids:
                     problems.append(Problem(files[slug], line, "CS402",
                                             f"reference {ref.written} names unknown compact '{target}'", subject))
+                elif ref.clause_id in gone[target]:
+                    problems.append(Problem(files[slug], line, "CS409",
+                                            f"reference {ref.written}: clause '{ref.clause_id}' was withdrawn",
+                                            subject))
                 elif ref.clause_id not in ids[target]:
                     problems.append(Problem(files[slug], line, "CS401",
                                             f"reference {ref.written}: no clause '{ref.clause_id}' in '{target}'",

@@ -9,8 +9,10 @@ from typing import Sequence
 
 from .content import load_content
 from .errors import catalogue_markdown
+from .exports.cli import add_parser as add_export_parser
 from .model.base import _ID_RE
 from .schema import schema_text, write_schema
+from .anchors_cli import add_parser as add_anchors_parser
 from .signatory_cli import add_parser as add_signatory_parser
 
 STARTER = Path(__file__).with_name("starter.yml")
@@ -76,6 +78,8 @@ def build_parser() -> argparse.ArgumentParser:
     errors = commands.add_parser("errors", help="print the error catalogue (Markdown)")
     errors.set_defaults(run=cmd_errors)
     add_signatory_parser(commands)  # `signatory add`: lives in its own module, with its YAML editing
+    add_export_parser(commands)  # `export`: JSON and Akoma Ntoso files, without building the site
+    add_anchors_parser(commands)  # `anchors update`: the ledger of published anchors
     return parser
 
 

@@ -9,6 +9,7 @@ from typing import Iterable
 from .checks import check_compact, check_references
 from .errors import Problem
 from .glossary import known_term_ids
+from .ledger import LEDGER_NAME, check_ledger
 from .loader import Loaded, load_file, load_glossary_file
 
 YAML_SUFFIXES = (".yml", ".yaml")
@@ -38,7 +39,8 @@ def shown_path(path: Path) -> str:
 
 
 def load_content(paths: Iterable[Path]) -> Loaded:
-    """Load, validate and cross-check compacts. Never raises for content faults."""
+    """Load, validate and cross-check compacts (and the anchor ledger of a folder). Never raises for content faults."""
+    paths = list(paths)
     result = Loaded()
     files, result.problems = compact_files(paths)
     for path in files:
@@ -64,6 +66,9 @@ def load_content(paths: Iterable[Path]) -> Loaded:
         result.compacts.append(compact)
         result.files[compact.slug] = shown
     by_slug = {c.slug: c for c in result.compacts}
+    for folder in (p for p in paths if p.is_dir()):
+        ledger = folder / LEDGER_NAME
+        result.problems.extend(check_ledger(result.compacts, ledger, shown_path(ledger)))
     term_ids = known_term_ids(result.compacts, result.glossary)
     result.problems.extend(check_references(by_slug, result.files, term_ids))
     return result

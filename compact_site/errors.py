@@ -70,6 +70,13 @@ _ENTRIES = [
               "Each compact needs its own slug; rename one of them."),
     ErrorCode("CS205", "reserved-slug", "The slug is the address of a page the site makes itself (the glossary, "
               "the signatories register, search, assets).", "Choose another slug, e.g. add the area's name."),
+    ErrorCode("CS501", "ledger-unresolved", "An anchor that this site has published (listed in "
+              "`content/published-anchors.txt`) no longer exists: links that partners made to it would break.",
+              "Restore the clause, or say what happened to it: list its id under `former_ids` of the clause it "
+              "moved or merged into, or under `withdrawn:` with a date and reason. Never delete ledger lines.",
+              "warning"),
+    ErrorCode("CS502", "ledger-malformed", "A line of `content/published-anchors.txt` is not "
+              "`<slug>/#clause-<id> <slug>/clause/<id>/`.", "Regenerate the file with `compact-site anchors update`."),
     # Dates
     ErrorCode("CS301", "invalid-date", "A date is not `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, or does not exist.",
               "Write the date as `2011`, `2011-07` or `2011-07-14`, as precise as the source allows."),
@@ -87,6 +94,8 @@ _ENTRIES = [
     ErrorCode("CS408", "unknown-term", "An explicit glossary reference `[[glossary:id]]` names a term that is "
               "in neither the compact's glossary nor the site's (`content/glossary.yml`).",
               "Check the term's id (shown in its anchor, `term-<id>`), or add the term to a glossary.", "warning"),
+    ErrorCode("CS409", "withdrawn-reference", "A cross-reference points at a clause that has been withdrawn.",
+              "Point it at the clause that replaced it, or remove the reference.", "warning"),
     ErrorCode("CS403", "unknown-footnote", "Text uses a footnote marker `[^name]` that is not defined in "
               "`footnotes`.", "Add the footnote under `footnotes:` or correct the marker."),
     ErrorCode("CS404", "unused-footnote", "A footnote is defined but no text refers to it.",

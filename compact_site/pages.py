@@ -78,25 +78,37 @@ def site_pages(compacts: list[Compact], files: dict[str, str], with_home: bool,
     return pages
 
 
-def static_files(compacts: list[Compact], style: LinkStyle, site_name: str) -> list[tuple[str, str]]:
-    """Every generated non-page file: clause identifier pages and register downloads (path, text)."""
-    return identifier_pages(compacts, style, site_name) + register_downloads(compacts)
+def static_files(compacts: list[Compact], style: LinkStyle, site_name: str,
+                 site_glossary: Glossary | None = None) -> list[tuple[str, str]]:
+    """Every generated non-page file: identifier pages, register downloads and exports (path, text)."""
+    from .exports import export_files  # lxml is loaded only when a site is built or exported
+
+    return identifier_pages(compacts, style, site_name) + register_downloads(compacts) + export_files(
+        compacts, site_glossary, style.site_url)
 
 
 def identifier_pages(compacts: list[Compact], style: LinkStyle, site_name: str) -> list[tuple[str, str]]:
     """The static page behind every clause's identifier URL: (path in the site, HTML)."""
     from .checks import citable
     from .references import clause_anchor
-    from .render.clause_pages import clause_page_path, render_clause_page
+    from .render.clause_pages import clause_page_path, render_clause_page, render_tombstone_page
 
     citations = Citations(compacts)
     target = "../../#{anchor}" if style.directory_urls else "../../index.html#{anchor}"
+    home = "../../../" if style.directory_urls else "../../../index.html"  # file:// opens folders, not pages
     pages = []
     for compact in compacts:
         links = citations.for_page(compact.slug, style)
         for node in citable(compact):
             html = render_clause_page(compact=compact, clause=node, citation=citations.cite(compact.slug, node.id),
                                       in_context_href=target.format(anchor=clause_anchor(node.id)),
-                                      site_name=site_name, canonical_url=links.identifier_url(node.id))
+                                      site_name=site_name, canonical_url=links.identifier_url(node.id),
+                                      home_href=home)
             pages.append((clause_page_path(compact.slug, node.id), html))
+            for old in getattr(node, "former_ids", []):  # a moved clause's old URL forwards to where it is now
+                pages.append((clause_page_path(compact.slug, old), html))
+        for gone in compact.withdrawn:
+            pages.append((clause_page_path(compact.slug, gone.id), render_tombstone_page(
+                compact=compact, withdrawn=gone, compact_href=target.format(anchor="top"), site_name=site_name,
+                home_href=home)))
     return pages

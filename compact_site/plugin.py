@@ -9,12 +9,14 @@ Event plan:
   through ``File.generated``; never written into ``docs_dir``), the clause identifier pages (plain static
   HTML) and the assets, refusing a clash with a hand-written file.
 * ``on_page_markdown`` – resolve ``[[slug:id]]`` references in hand-written pages.
+* ``on_post_page`` / ``on_post_template`` – make Material's own markup valid HTML (the Nu checker's errors).
 * ``on_post_build`` – add one search entry per clause to Material's index (runs after the search plugin).
 * ``on_serve`` – watch the content folder so YAML edits rebuild under ``mkdocs serve``.
 """
 from __future__ import annotations
 
 import json
+import re
 from importlib import resources
 from pathlib import Path
 
@@ -25,6 +27,7 @@ from mkdocs.structure.files import File, Files
 from .config import CompactConfig
 from .content import YAML_SUFFIXES, load_content
 from .errors import ContentError, Problem
+from .ledger import LEDGER_NAME
 from .links import Citations, LinkStyle, link_references
 from .loader import Loaded
 from .pages import site_pages, static_files
@@ -36,6 +39,8 @@ from .search import INDEX_SCRIPT_URI, SEARCH_PAGE_URI, clause_entries, index_scr
 
 log = get_plugin_logger(__name__)
 ASSET_DIR = "assets/compact-site"
+# Material writes autocomplete="off" on its checkbox toggles (invalid HTML: the attribute is for text fields).
+_CHECKBOX_AUTOCOMPLETE = re.compile(r'(<input\b[^>]*\btype="checkbox"[^>]*?) autocomplete="off"')
 ASSETS = ("compact.css", "a11y.css", "print.css", "compact.js", "search.js", "terms.js", "registers.js")
 
 
@@ -54,6 +59,8 @@ class CompactPlugin(BasePlugin[CompactConfig]):
             return config
         if self.config.intranet:
             config.use_directory_urls = False  # file:// has no directory index pages
+            # No 404 page: a file share never shows one, and its root-absolute links (/assets/...) break there.
+            config.theme.static_templates.discard("404.html")
         for extension in MARKDOWN_EXTENSIONS:
             if extension not in config.markdown_extensions:
                 config.markdown_extensions.append(extension)
@@ -79,14 +86,14 @@ class CompactPlugin(BasePlugin[CompactConfig]):
         if not self.config.enabled:
             return files
         for file in list(files):
-            if file.src_uri.endswith(YAML_SUFFIXES) and "/" not in file.src_uri:
-                files.remove(file)  # compact sources are data, not downloads
+            if (file.src_uri.endswith(YAML_SUFFIXES) or file.src_uri == LEDGER_NAME) and "/" not in file.src_uri:
+                files.remove(file)  # compact sources and the anchor ledger are data, not downloads
         style = LinkStyle(config.use_directory_urls, config.site_url)
         compacts = self.loaded.compacts
         generated = [(p.src_uri, p.markdown, p.origin) for p in
                      site_pages(compacts, self.loaded.files, self.config.home and "index.md" not in files.src_uris,
                                 style, self.loaded.glossary, self.loaded.glossary_file)]
-        generated += [(path, text, None) for path, text in static_files(compacts, style, config.site_name)]
+        generated += [(path, text, None) for path, text in static_files(compacts, style, config.site_name, self.loaded.glossary)]
         generated += [(f"{ASSET_DIR}/{name}", resources.files(__package__).joinpath("assets", name).read_text("utf-8"),
                        None) for name in ASSETS]
         if STATEMENT_URI not in files.src_uris:  # a site's own hand-written statement wins
@@ -135,6 +142,14 @@ class CompactPlugin(BasePlugin[CompactConfig]):
             return html
         return self.terms.annotate(html, page.file.src_uri, page.url, files)
 
+    def on_post_page(self, output, *, page, config):
+        return valid_material_markup(output) if self.config.enabled else output
+
+    def on_post_template(self, output_content, *, template_name, config):
+        if not self.config.enabled or not template_name.endswith(".html"):  # 404.html, not sitemap.xml
+            return output_content
+        return valid_material_markup(output_content)
+
     @event_priority(-50)  # after the search plugin writes its index, before Material's offline plugin
     def on_post_build(self, *, config):
         index_file = Path(config.site_dir) / "search" / "search_index.json"
@@ -148,3 +163,11 @@ class CompactPlugin(BasePlugin[CompactConfig]):
         if self.content_dir is not None and self.content_dir.resolve() != Path(config.docs_dir).resolve():
             server.watch(str(self.content_dir))
         return server
+
+
+def valid_material_markup(html: str) -> str:
+    """Material's markup made valid (0 errors from the Nu Html Checker), so every site of the plugin gets it:
+    no ``autocomplete`` on checkboxes, and no table-of-contents label pointing at a ``__toc`` toggle that
+    Material writes only for pages in the navigation (a compact's glossary and register are not)."""
+    html = _CHECKBOX_AUTOCOMPLETE.sub(r"\1", html)
+    return html if 'id="__toc"' in html else html.replace(' for="__toc"', "")

@@ -1,13 +1,13 @@
 """The content model: a compact as immutable, typed objects. Imports nothing from MkDocs."""
 from .base import ID_PATTERN, Node, partial_date_key
-from .compact import Compact, Dates, EditorialNote, Footnote, Glossary, Source, Term
+from .compact import Compact, Dates, EditorialNote, Footnote, Glossary, Source, Term, Withdrawn
 from .forms import FormField, Form, Procedure, ReturnAddress, Step
 from .people import Contact, Member, MemberGroup, Organisation, Partners, PartyDecl, Signatories, Signatory, SteeringGroup
 from .text import Block, Clause, Group, Item, NamedBlock, Principles, Section, Undertakings
 
 __all__ = [
     "ID_PATTERN", "Node", "partial_date_key", "Compact", "Dates", "EditorialNote", "Footnote", "Glossary",
-    "Source", "Term", "FormField", "Form", "Procedure", "ReturnAddress", "Step", "Contact", "Member",
+    "Source", "Term", "Withdrawn", "FormField", "Form", "Procedure", "ReturnAddress", "Step", "Contact", "Member",
     "MemberGroup", "Organisation", "Partners", "PartyDecl", "Signatories", "Signatory", "SteeringGroup",
     "Block", "Clause", "Group", "Item", "NamedBlock", "Principles", "Section", "Undertakings",
 ]

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Literal, Optional
 
-from .base import Id, Label, Node, PartialDate, Text
+from .base import Id, Label, Node, Number, PartialDate, Text
 from .forms import Form, Procedure
 from .people import Partners, PartyDecl, Signatories, SteeringGroup
 from .text import Block, Clause, NamedBlock, Principles, Undertakings
@@ -80,6 +80,19 @@ class Footnote(Node):
     """The footnote's text."""
 
 
+class Withdrawn(Node):
+    """A clause taken out of the compact. Its old anchor and identifier URL show this tombstone."""
+
+    id: Id
+    """The id the clause had (never reuse it for another clause)."""
+    number: Optional[Number] = None
+    """The number it was printed with."""
+    date: PartialDate
+    """When it was withdrawn."""
+    reason: Text
+    """Why, in a sentence or two."""
+
+
 class EditorialNote(Node):
     """What the publisher did to the source text, shown as 'About this text'."""
 
@@ -150,6 +163,8 @@ class Compact(Node):
     """Footnotes referred to from text with `[^id]`."""
     editorial_notes: list[EditorialNote] = []
     """What was corrected, kept, or is missing: published as 'About this text'."""
+    withdrawn: list[Withdrawn] = []
+    """Clauses taken out since publication, so links to them say what happened."""
 
     def clauses(self) -> list[Clause]:
         """Every citable clause in page order (principles, section clauses, undertakings)."""

@@ -70,6 +70,11 @@ class Clause(Node):
     """A name printed with it, e.g. a principle's bold name ('Partnership working')."""
     text: Text
     """The clause's words (Markdown; may hold several paragraphs and lists)."""
+    former_ids: list[Id] = []
+    """Ids of clauses that were moved or merged into this one: their old anchors and identifier URLs land
+    here, and the clause shows "formerly ..."."""
+    former_numbers: list[Number] = []
+    """Numbers this clause was printed with before it was renumbered (its id stays): shown as "formerly 3.4"."""
 
 
 class Group(Node):

@@ -181,3 +181,40 @@ def render_clause_page(*, compact: Compact, clause: Clause, citation: str, in_co
         cite=cite,
         href=escape(in_context_href),
     )
+
+
+_TOMBSTONE = (
+    '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+    '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+    '<meta name="robots" content="noindex">\n'
+    "<title>{title}</title>\n"
+    "<style>{css}</style>\n"
+    "</head>\n<body>\n<main>\n"
+    '<p class="site"><a href="{home}">{site}</a></p>\n'
+    "<h1>{heading}</h1>\n"
+    '<p class="compact">{compact}</p>\n'
+    '<div class="clause">\n<p><strong>{heading} was withdrawn on {date}.</strong></p>\n{reason}\n</div>\n'
+    '<p class="context"><a href="{href}">Read the current {compact}</a></p>\n'
+    "</main>\n</body>\n</html>\n"
+)
+
+
+def withdrawn_label(withdrawn) -> str:
+    """'Clause 2.6' (or 'Clause s4-vcs-1' when it had no number)."""
+    return f"Clause {withdrawn.number or withdrawn.id}"
+
+
+def render_tombstone_page(*, compact: Compact, withdrawn, compact_href: str, site_name: str,
+                          home_href: str = "../../../") -> str:
+    """The page left at a withdrawn clause's identifier URL: what happened, when, why, and where to go.
+
+    No forwarding: the reader came for a clause that no longer exists and should see that plainly.
+    """
+    from .markdown import format_date  # the page module imports this one; import late to avoid a cycle
+
+    heading = withdrawn_label(withdrawn)
+    return _TOMBSTONE.format(
+        title=escape(f"{heading} (withdrawn) – {compact.title} – {site_name}"), css=PAGE_CSS,
+        home=escape(home_href), site=escape(site_name), heading=escape(heading), compact=escape(compact.title),
+        date=escape(format_date(withdrawn.date)), reason=_to_html(markdown(withdrawn.reason)),
+        href=escape(compact_href))

@@ -62,8 +62,14 @@ class PageWriter:
     def clause(self, clause: Clause, level: int = 3) -> list[str]:
         title = f"**{inline(clause.title)}** – " if clause.title else ""
         body = markdown(clause.text, self.resolve)
+        # Old anchors of clauses moved or merged here still land here.
+        aliases = "".join(f'<span class="compact-alias" id="{clause_anchor(old)}"></span>' for old in clause.former_ids)
+        formerly = clause.former_numbers or clause.former_ids
+        shown = (f'<span class="compact-clause__formerly">(formerly {inline(", ".join(formerly))})</span> '
+                 if formerly else "")
         lines = [f'<div class="compact-clause" id="{clause_anchor(clause.id)}" markdown="1">', "",
-                 f"{self.clause_number(clause)}{title}{body}", ""] + self.clause_tools(clause) + ["</div>", ""]
+                 f"{aliases}{self.clause_number(clause)}{shown}{title}{body}", ""] + self.clause_tools(clause) + [
+                     "</div>", ""]
         placed = self.compact.principles
         if placed is not None and placed.after_clause == clause.id:
             lines += self.principles(placed, level + 1, placed_here=True)
@@ -158,9 +164,21 @@ class PageWriter:
         lines += [f"- **{label}:** {inline(value)}" for label, value in facts if value]
         if self.links is not None:  # on a site: this compact's other pages
             lines += ["", "[Glossary](glossary.md) · [Signatories and partners](signatories.md) · "
-                      "Download the register: [CSV](signatories.csv), [JSON](signatories.json)",
+                      "Download the register: [CSV](signatories.csv), [JSON](signatories.json) · "
+                      "Download this compact: [JSON](compact.json), [Akoma Ntoso XML](compact.akn.xml)",
                       "{: .compact-related }"]
         return lines + [""]
+
+    def withdrawn(self) -> list[str]:
+        """Tombstones: each withdrawn clause keeps its anchor and says what happened."""
+        if not self.compact.withdrawn:
+            return []
+        lines = self.heading(2, "Withdrawn clauses", "withdrawn")
+        for gone in self.compact.withdrawn:
+            lines += [f'<div class="compact-withdrawn" id="{clause_anchor(gone.id)}" markdown="1">', "",
+                      f"**Clause {inline(gone.number or gone.id)} was withdrawn on {format_date(gone.date)}.** "
+                      + markdown(gone.reason, self.resolve), "", "</div>", ""]
+        return lines
 
     def contents(self, parts: list[list[str]]) -> list[str]:
         """A contents list of the page's main headings (also for phones and print, where no sidebar shows)."""
@@ -203,7 +221,7 @@ class PageWriter:
             expanded = [f"about:{a.id}" for a in c.about] if name == "about" else [name]
             names += [n for n in expanded if n not in names]
         ordered = [rendered[name] for name in names]
-        body = [self.header(), self.contents(ordered), *ordered, 
+        body = [self.header(), self.contents(ordered), *ordered, self.withdrawn(), 
             render_notes(c, self.md), [f"[^{note.id}]: {markdown(note.text, self.resolve)}" for note in c.footnotes]]
         return "\n".join(line for part in body for line in part).rstrip() + "\n"
 

@@ -46,7 +46,7 @@ def render_procedures(compact: Compact, md: Md, tools: Callable = lambda step: [
         if proc.steps:
             lines += ['<ol class="compact-steps" markdown="1">']
             for step in proc.steps:
-                lines += [f'<li id="{clause_anchor(step.id)}" markdown="1">', "",
+                lines += [f'<li id="{clause_anchor(step.id)}" class="compact-clause" markdown="1">', "",
                           f"**{inline(step.title)}**", "", md(step.text)[0], "", *tools(step), "</li>"]
             lines += ["</ol>", ""]
         for contact in proc.contacts:

@@ -1,0 +1,51 @@
+"""Exports: every compact as JSON and as Akoma Ntoso 3.0 XML, a site index, and the JSON Schema of the
+format. No MkDocs imports: the site build publishes :func:`export_files` and ``compact-site export`` writes
+the same files to a folder.
+
+Files (paths in the site)::
+
+    <slug>/compact.json        the compact: metadata, every citable clause, withdrawn clauses, glossary,
+                               footnotes and register rows (kind "compact")
+    <slug>/compact.akn.xml     the compact as an Akoma Ntoso 3.0 <doc name="compact">
+    compacts.json              the site index: each compact with counts and file URLs, and the site glossary
+    schema/export.schema.json  JSON Schema of both JSON files (generated from exports/records.py)
+
+Output is deterministic: the same content and site URL give byte-identical files (no build times, keys in
+a fixed order), so exports can be diffed and cached.
+"""
+from __future__ import annotations
+
+import json
+from typing import Iterable, Optional
+
+from ..links import Citations
+from ..model import Compact, Glossary
+from .akn import akn_text
+from .build import compact_export, site_index
+from .schema import export_schema_text
+from .text import resolver
+from .urls import SCHEMA_FILE, SITE_INDEX_FILE, SiteUrls, compact_akn_file, compact_json_file
+
+__all__ = ["export_files"]
+
+
+def _json(record) -> str:
+    # by_alias: keys such as "json" and "register" are aliases of field names pydantic reserves.
+    return json.dumps(record.model_dump(mode="json", by_alias=True), indent=2, ensure_ascii=False) + "\n"
+
+
+def export_files(compacts: Iterable[Compact], site_glossary: Optional[Glossary],
+                 site_url: Optional[str] = None) -> list[tuple[str, str]]:
+    """(path in the site, text) of every export file: per compact its JSON and AKN, then the site index and
+    the schema. URLs in them are absolute under ``site_url``, else root-relative (``/sandwell/...``)."""
+    compacts = list(compacts)
+    urls = SiteUrls(site_url)
+    citations = Citations(compacts, site_glossary)
+    files, exports = [], []
+    for compact in compacts:
+        export = compact_export(compact, citations, urls)
+        exports.append(export)
+        files += [(compact_json_file(compact.slug), _json(export)),
+                  (compact_akn_file(compact.slug), akn_text(compact, resolver(citations, compact.slug, urls)))]
+    index = site_index(exports, site_glossary, citations, urls, site_url)
+    return files + [(SITE_INDEX_FILE, _json(index)), (SCHEMA_FILE, export_schema_text())]

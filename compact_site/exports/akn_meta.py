@@ -1,0 +1,113 @@
+"""The ``<meta>`` of a compact's Akoma Ntoso document: FRBR identification and the references it points to.
+
+FRBR URIs follow the AKN naming convention: ``/akn/gb/doc/compact/<date>/<slug>`` for the Work (country
+``gb``, document type ``doc``, subtype ``compact``, number = the slug), ``.../eng@<date>`` for this
+Expression (English, this version), ``.../eng@<date>/!main.xml`` for this file. ``<date>`` is the date as
+precise as the source gives it (``2011-07``); ``FRBRdate`` needs a whole date, so a partial one is given
+its first day (``2011-07-01``) and is named after what it dates (``refreshed``).
+
+A compact whose source gives no date at all still needs one (the schema requires ``FRBRdate``): it gets
+``0001-01-01`` named ``unknown``, ``0001`` in its Work URI and a bare ``eng@`` in its Expression URI,
+rather than a made-up date that looks real.
+Nothing here depends on the time of the build, so the same content always gives the same file.
+"""
+from __future__ import annotations
+
+from lxml import etree
+
+from ..model import Compact
+from .akn_text import E
+from .text import xml_safe
+
+COUNTRY = "gb"
+LANGUAGE = "eng"  # ISO 639-2, as FRBR URIs and FRBRlanguage want it
+UNKNOWN_DATE = "0001"
+PUBLISHER_EID = "compact-site"  # who made this XML: the identification's source
+WORK_DATES = ("adopted", "published", "refreshed", "start")
+"""Which date names the Work, in order of preference: when the compact came into being."""
+EXPRESSION_DATES = ("refreshed", "published", "adopted", "start")
+"""Which date names this Expression: the version the text is."""
+ALL_DATES = ("adopted", "refreshed", "published", "start", "end", "review")
+
+
+def full_date(partial: str) -> str:
+    """``2011`` -> ``2011-01-01``; ``2011-07`` -> ``2011-07-01``; a whole date unchanged."""
+    parts = partial.split("-")
+    return "-".join(parts + ["01"] * (3 - len(parts)))
+
+
+def _first(compact: Compact, names: tuple[str, ...]) -> tuple[str, str]:
+    """(name, partial date) of the first date the compact has, or ('unknown', '0001')."""
+    for name in names:
+        value = getattr(compact.dates, name)
+        if value:
+            return name, value
+    return "unknown", UNKNOWN_DATE
+
+
+def work_uri(compact: Compact) -> str:
+    return f"/akn/{COUNTRY}/doc/compact/{_first(compact, WORK_DATES)[1]}/{compact.slug}"
+
+
+def expression_uri(compact: Compact) -> str:
+    """``.../eng@2011-07``; a bare ``@`` (the convention's "original version") when no date is known."""
+    name, date = _first(compact, EXPRESSION_DATES)
+    return f"{work_uri(compact)}/{LANGUAGE}@{'' if name == 'unknown' else date}"
+
+
+def author_eids(compact: Compact) -> list[tuple[str, str]]:
+    """(eId, name) of the authors: each sector party as the source names it, else the area's partners."""
+    if not compact.parties:
+        return [("partners", xml_safe(f"{compact.area} compact partners"))]
+    found: list[tuple[str, str]] = []
+    for party in compact.parties:
+        eid = f"party-{party.sector}"
+        same = sum(1 for other, _ in found if other == eid or other.startswith(eid + "-"))
+        found.append((f"{eid}-{same + 1}" if same else eid, xml_safe(party.name)))  # eIds must be unique
+    return found
+
+
+def _dates(compact: Compact, names: tuple[str, ...]) -> list[etree._Element]:
+    found = [(name, getattr(compact.dates, name)) for name in names if getattr(compact.dates, name)]
+    return [E.FRBRdate(date=full_date(value), name=name) for name, value in found or [_first(compact, ())]]
+
+
+def meta(compact: Compact) -> etree._Element:
+    """``<meta>``: identification (Work, Expression, Manifestation) and references."""
+    authors = [E.FRBRauthor(href=f"#{eid}") for eid, _ in author_eids(compact)]
+    work, expression = work_uri(compact), expression_uri(compact)
+    expression_date = _first(compact, EXPRESSION_DATES)
+    version_date = [E.FRBRdate(date=full_date(expression_date[1]), name=expression_date[0])]
+    identification = E.identification(
+        E.FRBRWork(
+            E.FRBRthis(value=f"{work}/!main"), E.FRBRuri(value=work),
+            E.FRBRalias(value=xml_safe(compact.title), name="title"),
+            *_dates(compact, ALL_DATES), *authors,
+            E.FRBRcountry(value=COUNTRY), E.FRBRsubtype(value="compact"), E.FRBRnumber(value=compact.slug),
+            E.FRBRname(value=xml_safe(compact.title))),
+        E.FRBRExpression(
+            E.FRBRthis(value=f"{expression}/!main"), E.FRBRuri(value=expression),
+            *version_date, *[E.FRBRauthor(href=a.get("href")) for a in authors],
+            E.FRBRlanguage(language=LANGUAGE)),
+        E.FRBRManifestation(
+            E.FRBRthis(value=f"{expression}/!main.xml"), E.FRBRuri(value=f"{expression}.xml"),
+            # The version's date, not the time of the build: the same content must give the same bytes.
+            *[E.FRBRdate(date=d.get("date"), name=d.get("name")) for d in version_date],
+            E.FRBRauthor(href=f"#{PUBLISHER_EID}")),
+        source=f"#{PUBLISHER_EID}")
+    organisations = [E.TLCOrganization(eId=eid, href=f"/ontology/organization/{COUNTRY}/{compact.slug}.{eid}",
+                                       showAs=name) for eid, name in author_eids(compact)]
+    publisher = E.TLCOrganization(eId=PUBLISHER_EID, href=f"/ontology/organization/{PUBLISHER_EID}",
+                                  showAs="compact-site")
+    return E.meta(identification, E.references(publisher, *organisations, source=f"#{PUBLISHER_EID}"))
+
+
+def preface(compact: Compact) -> etree._Element:
+    """Title, subtitle, version and status, as the front of the document."""
+    lines = [E.p(E.docTitle(xml_safe(compact.title)))]
+    if compact.subtitle:
+        lines.append(E.p(xml_safe(compact.subtitle)))
+    if compact.version:
+        lines.append(E.p(E.docStage(xml_safe(compact.version))))
+    lines.append(E.p(E.docStatus(compact.status)))
+    return E.preface(*lines)

@@ -1,0 +1,52 @@
+"""``compact-site export``: write every export file to a folder without building the site.
+
+Exit codes as for the other commands: 0 written, 1 the content has errors (listed with their codes, as
+``validate`` lists them; nothing is written), 2 the command was misused (argparse).
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from ..checks import citable
+from ..content import load_content
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    # Imported here: lxml loads only when exporting, not on every `compact-site` command.
+    from . import export_files
+    from .schema import write_export_schema
+
+    if args.write_schema:
+        print(f"wrote {write_export_schema()}")
+        return 0
+    loaded = load_content([args.content])
+    for problem in loaded.errors + loaded.warnings:
+        print(("warning: " if problem.severity == "warning" else "") + problem.format(), file=sys.stderr)
+    if loaded.errors:
+        print(f"nothing exported: {len(loaded.errors)} error(s) in {args.content}", file=sys.stderr)
+        return 1
+    files = export_files(loaded.compacts, loaded.glossary, site_url=args.site_url)
+    for path, text in files:
+        target = args.out / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        # newline="\n": the same bytes on every system, so exports can be compared and cached.
+        with open(target, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+    clauses = sum(len(list(citable(compact))) for compact in loaded.compacts)
+    print(f"wrote {len(files)} files to {args.out}: {len(loaded.compacts)} compact(s), {clauses} clauses")
+    return 0
+
+
+def add_parser(commands: argparse._SubParsersAction) -> None:
+    """Register ``export`` on the ``compact-site`` sub-command list."""
+    export = commands.add_parser("export", help="write the JSON and Akoma Ntoso exports without building the site")
+    export.add_argument("--content", type=Path, default=Path("content"),
+                        help="folder (or file) of compacts (default: content/)")
+    export.add_argument("--out", type=Path, default=Path("exports"), help="where to write them (default: exports/)")
+    export.add_argument("--site-url", metavar="URL",
+                        help="the site's address, for absolute URLs (default: root-relative, e.g. /sandwell/)")
+    export.add_argument("--write-schema", action="store_true",
+                        help="only rewrite the export format's JSON Schema shipped in the package, then stop")
+    export.set_defaults(run=cmd_export)
