@@ -180,4 +180,22 @@ def check_references(compacts: dict[str, Compact], files: dict[str, str],
                     problems.append(Problem(files[slug], line, "CS401",
                                             f"reference {ref.written}: no clause '{ref.clause_id}' in '{target}'",
                                             subject))
+        problems += _check_links(compact, files[slug], ids)
+    return problems
+
+
+def _check_links(compact: Compact, path: str, ids: dict[str, set[str]]) -> list[Problem]:
+    """``see_also`` / ``derived_from`` ('slug:id') must name a clause of another compact in the site."""
+    problems = []
+    for clause in compact.clauses():
+        for key in ("see_also", "derived_from"):
+            for position, written in enumerate(getattr(clause, key, [])):
+                target, _, ident = written.partition(":")
+                line = clause.line_of(key) + position + 1
+                if target not in ids:
+                    problems.append(Problem(path, line, "CS402", f"{key}: '{written}' names unknown compact "
+                                                                 f"'{target}'", subject_of(clause)))
+                elif ident not in ids[target]:
+                    problems.append(Problem(path, line, "CS401", f"{key}: '{written}': no clause '{ident}' in "
+                                                                 f"'{target}'", subject_of(clause)))
     return problems

@@ -14,6 +14,7 @@ from .model.base import _ID_RE
 from .schema import schema_text, write_schema
 from .anchors_cli import add_parser as add_anchors_parser
 from .signatory_cli import add_parser as add_signatory_parser
+from .import_text import add_parser as add_import_parser
 
 STARTER = Path(__file__).with_name("starter.yml")
 
@@ -44,7 +45,7 @@ def cmd_new(args: argparse.Namespace) -> int:
     args.dir.mkdir(parents=True, exist_ok=True)
     target.write_text(STARTER.read_text(encoding="utf-8").replace("__SLUG__", slug).replace("__TITLE__", title),
                       encoding="utf-8")
-    print(f"created {target}: edit it, then run `compact-site validate`")
+    print(f"created {target}: edit it, then check it with `.venv/bin/compact-site validate` (or `./dev validate`)")
     return 0
 
 
@@ -80,6 +81,8 @@ def build_parser() -> argparse.ArgumentParser:
     add_signatory_parser(commands)  # `signatory add`: lives in its own module, with its YAML editing
     add_export_parser(commands)  # `export`: JSON and Akoma Ntoso files, without building the site
     add_anchors_parser(commands)  # `anchors update`: the ledger of published anchors
+    __import__("compact_site.build_cli").build_cli.add_parser(commands)  # `build`: swapped in only on success
+    add_import_parser(commands)  # `import FILE.txt`: draft a compact file from plain text
     return parser
 
 

@@ -14,7 +14,7 @@ from .loader import Loaded, load_file, load_glossary_file
 
 YAML_SUFFIXES = (".yml", ".yaml")
 SITE_GLOSSARY_STEM = "glossary"  # content/glossary.yml holds site-wide terms, so no compact may be called that
-RESERVED_SLUGS = {"glossary", "signatories", "search", "assets", "clause", "index"}  # addresses the site uses
+RESERVED_SLUGS = {"glossary", "signatories", "search", "assets", "clause", "index", "compare", "accessibility"}  # addresses the site uses
 
 
 def compact_files(paths: Iterable[Path]) -> tuple[list[Path], list[Problem]]:

@@ -46,6 +46,12 @@ _ENTRIES = [
               "mappings."),
     ErrorCode("CS006", "file-unreadable", "The file or folder could not be read.",
               "Check the path exists and that you may read it."),
+    ErrorCode("CS007", "file-too-large", "The file is larger than the limit for one compact file (5 MB; "
+              "the largest real compact is under 50 kB), so it is not read at all.",
+              "Split the content or remove what was pasted by mistake (an embedded image, a whole document)."),
+    ErrorCode("CS008", "yaml-alias", "The file uses a YAML anchor or alias (`&name`, `*name`, `<<: *name`). "
+              "Content never needs them, and nested aliases can make a tiny file expand without limit.",
+              "Write the repeated text out in full where it is needed."),
     # Shape of the content
     ErrorCode("CS101", "unknown-key", "A key that the compact format does not have (often a misspelling).",
               "Correct the spelling or remove the key; the field reference in the guide lists every key."),

@@ -15,7 +15,11 @@ from pydantic import ValidationError
 
 from .errors import CATALOGUE, Problem
 from .model import Compact, Glossary
-from .yamlload import LineDict, LineList, parse_yaml
+from .yamlload import AliasError, LineDict, LineList, first_alias, parse_yaml
+
+MAX_FILE_BYTES = 5 * 1024 * 1024
+"""Largest compact file read (5 MB; real ones are under 50 kB). A larger file is refused unread (CS007),
+so a pasted image or a runaway generator cannot stall a build."""
 
 _TYPE_NAMES = {"string": "text", "list": "a list", "dict": "a mapping (key: value lines)", "model": "a mapping "
                "(key: value lines)", "bool": "true or false", "int": "a whole number", "literal": "one of the "
@@ -83,7 +87,7 @@ def _walk(data: Any, loc: Iterable[Any]) -> tuple[int, str, tuple]:
             break
         if isinstance(node, LineDict):
             line = node.line
-            ident = node.get("id", node.get("term"))
+            ident = node.get("id", node.get("term")) if isinstance(part, int) else None  # list items only
             if isinstance(ident, (str, int, float)) and not isinstance(ident, bool):
                 kind = _KIND_OF_LIST.get(parent_key, "principle" if parent_key == "items" and "title" in node
                                          else "item")
@@ -164,6 +168,10 @@ def _problems_from_validation(path: str, data: Any, err: ValidationError) -> lis
 def read_text(path: Path, shown: str) -> tuple[str | None, list[Problem]]:
     """Read a file as UTF-8 (a BOM is accepted and dropped; Windows line ends are fine)."""
     try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            return None, [Problem(shown, 0, "CS007", f"the file is {size / 1024 / 1024:.1f} MB; the limit is "
+                                  f"{MAX_FILE_BYTES // 1024 // 1024} MB")]
         raw = path.read_bytes()
     except OSError as err:
         return None, [Problem(shown, 0, "CS006", f"cannot read file: {err.strerror}")]
@@ -178,6 +186,10 @@ def _syntax_problem(err: yaml.YAMLError, text: str, shown: str) -> Problem:
     """A YAML syntax error in plain words, pointing at the line and naming tabs, the commonest cause."""
     mark = getattr(err, "problem_mark", None)
     line = mark.line + 1 if mark else 0
+    if isinstance(err, yaml.reader.ReaderError):  # a control character: located by position, not mark
+        line = text[:err.position].count("\n") + 1
+        return Problem(shown, line, "CS001", f"YAML syntax: control character U+{err.character:04X} is not "
+                       "allowed; delete it (it often comes from pasting)")
     lines = text.splitlines()
     if 0 < line <= len(lines) and "\t" in lines[line - 1]:
         return Problem(shown, line, "CS001", "YAML syntax: a tab character; indent with spaces only")
@@ -204,6 +216,9 @@ def parse_model(text: str, shown: str, model: type = Compact, root: tuple = ()) 
         line = err.problem_mark.line + 1 if err.problem_mark else 0
         return None, [Problem(shown, line, "CS005", (err.problem or "not allowed").split(" in ")[0]
                               .replace("could not determine a constructor for the tag", "tag not allowed:"))]
+    except AliasError:
+        line, name = first_alias(text)
+        return None, [Problem(shown, line, "CS008", f"YAML alias '*{name}' is not allowed")]
     except yaml.YAMLError as err:
         return None, [_syntax_problem(err, text, shown)]
     except (ValueError, TypeError, RecursionError) as err:  # a constructor choking on odd input

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .concordance import Concordance, entries_of
+from .concordance.page import COMPARE_URI, compare_markdown
 from .links import Citations, LinkStyle
+from .glossary import used_in
 from .model import Compact, Glossary
 from .registers import register_downloads, register_pages
 from .render.form_pages import form_markdown, form_page_uri
@@ -65,14 +68,21 @@ def site_pages(compacts: list[Compact], files: dict[str, str], with_home: bool,
                glossary_file: str | None = None) -> list[PageSource]:
     """Every generated Markdown page of a site."""
     citations = Citations(compacts, site_glossary)
-    pages = [PageSource(compact_page_uri(c.slug), render_compact_page(c, citations.for_page(c.slug, style)),
-                        files.get(c.slug)) for c in compacts]
-    pages += [PageSource(compact_glossary_uri(c.slug), compact_glossary_markdown(c, compacts, site_glossary),
-                         files.get(c.slug)) for c in compacts]
-    pages.append(PageSource(SITE_GLOSSARY_URI, site_glossary_markdown(compacts, site_glossary), glossary_file))
+    concordance = Concordance.build(entries_of(compacts))  # once per build: compact pages and compare page share it
+    pages = [PageSource(compact_page_uri(c.slug), render_compact_page(
+        c, citations.for_page(c.slug, style), lambda clause_id, slug=c.slug: concordance.similar(slug, clause_id)),
+        files.get(c.slug)) for c in compacts]
+    used = used_in(compacts, site_glossary)  # once, not once per compact: it spans every compact
+    pages += [PageSource(compact_glossary_uri(c.slug),
+                         compact_glossary_markdown(c, compacts, site_glossary, used, citations), files.get(c.slug))
+              for c in compacts]
+    pages.append(PageSource(SITE_GLOSSARY_URI, site_glossary_markdown(compacts, site_glossary, used, citations),
+                            glossary_file))
     pages += [PageSource(form_page_uri(c.slug, form.id), form_markdown(c, form), files.get(c.slug))
               for c in compacts for form in c.forms]
     pages += register_pages(compacts, form_anchor=lambda c: f"form/{c.forms[0].id}.md" if c.forms else None)
+    if len(compacts) > 1:
+        pages.append(PageSource(COMPARE_URI, compare_markdown(compacts, concordance, citations, style.directory_urls)))
     if with_home:
         pages.append(PageSource("index.md", home_markdown(compacts)))
     return pages

@@ -41,7 +41,7 @@ log = get_plugin_logger(__name__)
 ASSET_DIR = "assets/compact-site"
 # Material writes autocomplete="off" on its checkbox toggles (invalid HTML: the attribute is for text fields).
 _CHECKBOX_AUTOCOMPLETE = re.compile(r'(<input\b[^>]*\btype="checkbox"[^>]*?) autocomplete="off"')
-ASSETS = ("compact.css", "a11y.css", "print.css", "compact.js", "search.js", "terms.js", "registers.js")
+ASSETS = ("compact.css", "a11y.css", "print.css", "compact.js", "search.js", "terms.js", "registers.js", "compare.js")
 
 
 class CompactPlugin(BasePlugin[CompactConfig]):
@@ -70,6 +70,7 @@ class CompactPlugin(BasePlugin[CompactConfig]):
         config.extra_javascript.append(f"{ASSET_DIR}/compact.js")
         config.extra_javascript.append(f"{ASSET_DIR}/terms.js")
         config.extra_javascript.append(f"{ASSET_DIR}/registers.js")
+        config.extra_javascript.append(f"{ASSET_DIR}/compare.js")  # idle on every page but the compare page
         base = Path(config.config_file_path or ".").parent
         self.content_dir = (base / self.config.content_dir) if self.config.content_dir else Path(config.docs_dir)
         self.loaded = load_content([self.content_dir])
@@ -140,6 +141,10 @@ class CompactPlugin(BasePlugin[CompactConfig]):
     def on_page_content(self, html, *, page, config, files):
         if not self.config.enabled:
             return html
+        if page.title and not page.is_homepage and "title" not in page.meta:
+            # page.title is HTML (`&lt;` kept); Material's <title> runs it through `striptags`, which decodes
+            # `&lt;/title&gt;&lt;script&gt;` into live markup. Its meta.title is written as given, so pin it.
+            page.meta["title"] = page.title
         return self.terms.annotate(html, page.file.src_uri, page.url, files)
 
     def on_post_page(self, output, *, page, config):

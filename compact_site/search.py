@@ -50,7 +50,10 @@ def clause_entries(compacts: list[Compact], directory_urls: bool = True) -> list
 def merge_into_material_index(index: dict, entries: list[dict]) -> dict:
     """Material's index with clause entries added (its own keys only)."""
     # Boosted so a clause outranks the section around it (whose text repeats every clause's words).
-    docs = [{"location": e["location"], "title": e["title"], "text": e["text"], "boost": CLAUSE_BOOST} for e in entries]
+    # Material shows an entry's title and text as HTML, so the plain words are escaped here (the intranet
+    # search shows them with textContent, so its entries stay plain).
+    docs = [{"location": e["location"], "title": html.escape(e["title"], quote=False),
+             "text": html.escape(e["text"], quote=False), "boost": CLAUSE_BOOST} for e in entries]
     return {**index, "docs": list(index.get("docs", [])) + docs}
 
 

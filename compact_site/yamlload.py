@@ -5,9 +5,13 @@ one. Its constructor is still Python, so we hook mapping and sequence constructi
 
 * remember the line of every mapping, key, value and list item (:class:`LineDict`, :class:`LineList`),
   so any fault can be reported as ``file:line``;
-* record duplicate keys, which PyYAML would otherwise resolve by silently keeping the last value.
+* record duplicate keys, which PyYAML would otherwise resolve by silently keeping the last value;
+* refuse aliases (``*name``, ``<<: *name``): PyYAML shares an aliased object, so a "billion laughs" file
+  stays small in memory, but anything that walks it (validation, rendering) takes exponential time;
+* refuse nesting deeper than :data:`MAX_DEPTH` levels (real compacts use 8) before composing (:func:`check_depth`).
 
-Only the safe tags are constructed; anything else (``!!python/object``…) raises, and the caller reports it.
+Only text, numbers, true/false, null, lists and mappings are constructed; any other tag (``!!python/object``,
+``!!binary``, ``!!set``, ``!custom``…) raises, and the caller reports it.
 """
 from __future__ import annotations
 
@@ -16,6 +20,13 @@ from dataclasses import dataclass, field
 import yaml
 
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+MAX_DEPTH = 50
+"""Deepest nesting of lists and mappings accepted (real compacts use 8)."""
+
+
+class AliasError(yaml.YAMLError):
+    """The document uses an alias; :func:`first_alias` finds where, for the message."""
 
 
 class LineDict(dict):
@@ -60,6 +71,11 @@ class LineLoader(_BaseLoader):
     def __init__(self, stream) -> None:
         super().__init__(stream)
         self.duplicates: list[DuplicateKey] = []
+
+    def construct_object(self, node: yaml.Node, deep: bool = False):
+        if node in self.constructed_objects or node in self.recursive_objects:
+            raise AliasError()  # a node met twice is an alias (or a merge key copying one)
+        return super().construct_object(node, deep=deep)
 
     def construct_line_mapping(self, node: yaml.MappingNode) -> LineDict:
         self.flatten_mapping(node)  # resolves YAML merge keys (<<) first
@@ -120,6 +136,19 @@ LineLoader.add_constructor("tag:yaml.org,2002:int", _construct_int)
 LineLoader.add_constructor("tag:yaml.org,2002:float", _construct_float)
 LineLoader.add_constructor("tag:yaml.org,2002:map", LineLoader.construct_line_mapping)
 LineLoader.add_constructor("tag:yaml.org,2002:seq", LineLoader.construct_line_sequence)
+for _tag in ("binary", "set", "omap", "pairs"):  # safe in PyYAML, but not text, numbers, lists or mappings
+    LineLoader.add_constructor(f"tag:yaml.org,2002:{_tag}", LineLoader.construct_undefined)
+
+
+def first_alias(text: str) -> tuple[int, str]:
+    """Line and name of the first alias (``*name``) in a document, for the CS008 message."""
+    try:
+        for token in yaml.scan(text, Loader=_BaseLoader):
+            if isinstance(token, yaml.AliasToken):
+                return token.start_mark.line + 1, token.value
+    except yaml.YAMLError:
+        pass
+    return 0, ""
 
 
 @dataclass
@@ -130,8 +159,26 @@ class Parsed:
     duplicates: list[DuplicateKey] = field(default_factory=list)
 
 
+def check_depth(text: str) -> None:
+    """Refuse nesting deeper than :data:`MAX_DEPTH` from the event stream, which is not recursive.
+
+    PyYAML's C composer recurses once per level and crashes the interpreter (not a RecursionError) at some
+    tens of thousands of levels, so this runs first; it costs about a fifth of the parse.
+    """
+    depth = 0
+    for event in yaml.parse(text, Loader=_BaseLoader):
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"lists and mappings nested more than {MAX_DEPTH} levels deep", event.start_mark)
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+
+
 def parse_yaml(text: str) -> Parsed:
     """Parse one YAML document with line numbers. Raises ``yaml.YAMLError`` on syntax or tag errors."""
+    check_depth(text)
     loader = LineLoader(text)
     try:
         data = loader.get_single_data()

@@ -8,6 +8,9 @@ from pydantic_core import PydanticCustomError
 
 from .base import Id, Label, Node, Number, Text
 
+Reference = Annotated[str, Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*:[a-z0-9]+(?:[.-][a-z0-9]+)*$")]
+"""A clause of a compact, written 'slug:id' (as in a cross-reference, without the brackets)."""
+
 Party = Literal["statutory", "vcs", "private", "all"]
 """Who an undertaking binds: 'all' for "All partners will" or "Statutory Sector and VCS"."""
 
@@ -75,6 +78,11 @@ class Clause(Node):
     here, and the clause shows "formerly ..."."""
     former_numbers: list[Number] = []
     """Numbers this clause was printed with before it was renumbered (its id stays): shown as "formerly 3.4"."""
+    see_also: list[Reference] = []
+    """Clauses elsewhere that say the same, as 'slug:id' (e.g. 'southampton:1.1'): listed first under
+    "Similar undertakings", before computed matches (an explicit link wins)."""
+    derived_from: list[Reference] = []
+    """Clauses this one was adapted from, as 'slug:id' (e.g. a national Compact's clause); shown the same way."""
 
 
 class Group(Node):

@@ -39,9 +39,12 @@ def _sorted(entries: list[Entry]) -> list[Entry]:
     return sorted(entries, key=lambda entry: entry.term.lower())
 
 
-def site_glossary_markdown(compacts: list[Compact], site: Optional[Glossary]) -> str:
+def site_glossary_markdown(compacts: list[Compact], site: Optional[Glossary], used: Optional[dict] = None,
+                           citations: Optional[Citations] = None) -> str:
     """Every term of the site glossary and of every compact, one heading per term id."""
-    used, citations = used_in(compacts, site), Citations(compacts)
+    # used and citations span every compact: a site computes them once and passes them to every glossary page
+    used = used if used is not None else used_in(compacts, site)
+    citations = citations or Citations(compacts)
     groups: dict[str, list[Entry]] = {}
     for entry in entries_of(site, None) + [e for c in compacts for e in entries_of(c.glossary, c.slug)]:
         groups.setdefault(entry.id, []).append(entry)
@@ -59,9 +62,11 @@ def site_glossary_markdown(compacts: list[Compact], site: Optional[Glossary]) ->
     return "\n".join(lines)
 
 
-def compact_glossary_markdown(compact: Compact, compacts: list[Compact], site: Optional[Glossary]) -> str:
+def compact_glossary_markdown(compact: Compact, compacts: list[Compact], site: Optional[Glossary],
+                              used: Optional[dict] = None, citations: Optional[Citations] = None) -> str:
     """A compact's own terms, plus the site terms its text uses."""
-    used, citations = used_in(compacts, site), Citations(compacts)
+    used = used if used is not None else used_in(compacts, site)
+    citations = citations or Citations(compacts)
     entries = [e for e in page_entries(compact, site) if e.source or used.get((None, e.id))
                and any(slug == compact.slug for slug, _ in used[(None, e.id)])]
     lines = [f"# Glossary – {inline(compact.title)}", "",

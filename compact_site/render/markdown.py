@@ -38,9 +38,10 @@ _H2_RE = re.compile(r"^## (.*) \{ #([^ ]+) \}$")
 class PageWriter:
     """Writes one compact page; holds its links so every text goes through the same path."""
 
-    def __init__(self, compact: Compact, links: PageLinks | None = None) -> None:
+    def __init__(self, compact: Compact, links: PageLinks | None = None, similar=None) -> None:
         self.compact = compact
         self.links = links
+        self.similar = similar  # clause id -> concordance matches elsewhere (compact_site.concordance)
         self.resolve = links.resolve if links else None
 
     def md(self, text: Optional[str]) -> list[str]:
@@ -102,7 +103,22 @@ class PageWriter:
         if refs:
             lines += ["Referenced by: " + ", ".join(f"[{inline(text)}]({href})" for text, href in refs),
                       "{: .compact-clause__refs }", ""]
-        return lines
+        return lines + self.similar_undertakings(clause)
+
+    def similar_undertakings(self, clause) -> list[str]:
+        """Collapsed list of the most similar clauses in other compacts; its summary names the clause, so a
+        screen reader's list of controls tells one from the next."""
+        known = self.links.citations.nodes if self.similar and self.links else {}
+        matches = [m for m in self.similar(clause.id) if (m.slug, m.id) in known] if known else []
+        if not matches:
+            return []
+        cite = self.links.citations.cite
+        items = [f"- [{inline(cite(m.slug, m.id))}]({self.links.href(m.slug, m.id)}) – "
+                 + (f"{round(m.score * 100)}% similar" if m.score is not None else f"{m.kind} (named by the editors)")
+                 for m in matches]
+        return ['<details class="compact-similar" markdown="1">',
+                f"<summary>Similar undertakings to {inline(cite(self.compact.slug, clause.id))} ({len(matches)})"
+                "</summary>", "", *items, "", "</details>", ""]
 
     def principles(self, principles: Optional[Principles], level: int = 2, placed_here: bool = False) -> list[str]:
         if principles is None or (principles.after_clause and not placed_here):
@@ -226,6 +242,7 @@ class PageWriter:
         return "\n".join(line for part in body for line in part).rstrip() + "\n"
 
 
-def render_compact_page(compact: Compact, links: PageLinks | None = None) -> str:
-    """The whole compact as one Markdown page; without ``links``, plain (no site tools, references as typed)."""
-    return PageWriter(compact, links).page()
+def render_compact_page(compact: Compact, links: PageLinks | None = None, similar=None) -> str:
+    """The whole compact as one Markdown page; without ``links``, plain (no site tools, references as typed).
+    ``similar(clause_id)`` gives the concordance's matches listed under each clause."""
+    return PageWriter(compact, links, similar).page()

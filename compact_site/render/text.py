@@ -1,11 +1,19 @@
 """Turning author text into safe Markdown: raw HTML shown as typed, cross-references resolved.
 
-Policy (documented in the guide): text is Markdown. Raw HTML is never interpreted: ``<`` outside code is
-written as ``&lt;``, so ``<script>`` shows as the characters typed. Cross-references ``[[id]]`` become
-links whose text is the citation ("Sandwell 2.1").
+Policy (documented in the README), applied here and nowhere else, to every text field and every name:
+
+* Text is Markdown. Raw HTML is never interpreted: ``<`` outside code is written as ``&lt;``, so
+  ``<script>``, ``<iframe>``, ``<style>`` and ``onerror=`` attributes show as the characters typed.
+* Attribute lists (``{: onclick=...}``) are not interpreted: ``{`` outside code is written as ``&#123;``.
+* A Markdown link or image (``[text](url)``, ``[label]: url``) may point only at a relative address or at
+  ``http:``, ``https:``, ``mailto:`` or ``tel:``. Any other scheme (``javascript:``, ``data:``,
+  ``vbscript:``, ``file:``…, however written: any case, with entities, spaces or control characters) is
+  replaced by ``#``: the link text stays, the target goes.
+* Cross-references ``[[id]]`` become links whose text is the citation ("Sandwell 2.1").
 """
 from __future__ import annotations
 
+import html
 import re
 from typing import Callable, Optional
 
@@ -15,21 +23,60 @@ Resolver = Callable[[Optional[str], str], Optional[tuple[str, str]]]
 """(compact slug or None, clause id) -> (link text, href), or None when unresolved."""
 
 
+SAFE_SCHEMES = ("http", "https", "mailto", "tel")
+_SCHEME_RE = re.compile(r"([a-z][a-z0-9+.\-]*):")
+_UNSAFE_RE = re.compile(r"<|\{|\]\(|\]:[ \t]*\n?[ \t]*(\S+)")
+
+
+def safe_url(url: str) -> bool:
+    """Whether a link target is relative or uses an allowed scheme (see the module's policy).
+
+    Browsers drop tabs and line breaks inside a URL and decode entities in attributes, so both are undone
+    before the scheme is read; anything that could be read as another scheme is unsafe.
+    """
+    cleaned = re.sub(r"[\x00-\x20\x7f]+", "", html.unescape(html.unescape(url))).lower()
+    scheme = _SCHEME_RE.match(cleaned)
+    return scheme is None or scheme[1] in SAFE_SCHEMES
+
+
+def _destination_end(masked: str, start: int) -> int:
+    """Where an inline link's ``(...)`` closes (brackets balanced, as Python-Markdown reads it)."""
+    depth = 1
+    for at in range(start, len(masked)):
+        if masked[at] == "(":
+            depth += 1
+        elif masked[at] == ")":
+            depth -= 1
+            if not depth:
+                return at
+    return len(masked)
+
+
 def escape_html(text: str) -> str:
-    """Escape ``<`` outside code so raw HTML is shown, not run."""
+    """Apply the policy outside code: ``<`` and ``{`` escaped, unsafe link targets replaced by ``#``."""
     masked = mask_code(text)
     out, last = [], 0
-    for match in re.finditer("<", masked):
-        out.append(text[last:match.start()])
-        out.append("&lt;")
-        last = match.end()
+    for match in _UNSAFE_RE.finditer(masked):
+        if match.start() < last:  # inside a link target already replaced
+            continue
+        if match[0] in "<{":
+            start, end, replacement = match.start(), match.end(), "&lt;" if match[0] == "<" else "&#123;"
+        elif match[0] == "](":
+            start, end, replacement = match.end(), _destination_end(masked, match.end()), "#"
+        else:
+            start, end, replacement = match.start(1), match.end(1), "#"
+        if replacement == "#" and safe_url(text[start:end]):
+            continue
+        out.append(text[last:start])
+        out.append(replacement)
+        last = end
     out.append(text[last:])
     return "".join(out)
 
 
 def inline(text: str) -> str:
     """A one-line label made safe for Markdown: no HTML, no line breaks, no attribute lists."""
-    return escape_html(" ".join(text.split())).replace("{", "&#123;")
+    return escape_html(" ".join(text.split()))
 
 
 def markdown(text: str, resolve: Resolver | None = None) -> str:

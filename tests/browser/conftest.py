@@ -1,6 +1,7 @@
 """Real-browser fixtures: Playwright drives Debian's Chromium against the real site, served on 127.0.0.1."""
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import threading
@@ -62,16 +63,25 @@ class _QuietHandler(SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
-def site_server(built_site):
-    """`built_site` over HTTP on 127.0.0.1 only, on a port the OS picks, in a background thread; yields its URL."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(built_site)))
+@contextlib.contextmanager
+def serve_folder(folder: Path):
+    """A folder over HTTP on 127.0.0.1 only, on a port the OS picks, in a background thread; yields its URL."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(folder)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
-    thread.join()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+
+
+@pytest.fixture(scope="session")
+def site_server(built_site):
+    """`built_site` served on 127.0.0.1 for the whole session."""
+    with serve_folder(built_site) as url:
+        yield url
 
 
 @pytest.fixture

@@ -64,6 +64,7 @@ PAGE_TYPES = [
     PageType("search", "", "search/index.html?q=4.2", search="4.2"),
     PageType("404", "404.html", None),  # the intranet copy has none: a file share never shows a 404 page
     PageType("statement", "accessibility/", "accessibility.html"),
+    PageType("compare", "compare/", "compare.html"),  # two selects, an aligned table built by compare.js
     PageType("form", "sandwell/form/statement-of-intent/", "sandwell/form/statement-of-intent.html",
              optional=True),
 ]

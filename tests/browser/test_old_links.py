@@ -2,14 +2,11 @@
 tombstone. Served over HTTP and opened from the intranet copy over file://."""
 from __future__ import annotations
 
-import functools
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
-
 import pytest
 
 from ..test_ledger import GONE, WITHDRAWN, sandwell_without_clause
 from ..test_site_build import build_site, make_project
+from .conftest import serve_folder
 
 pytestmark = pytest.mark.browser
 MOVED = "s4.1-statutory-2"  # moved into s4.1-statutory-1 in the changed copy
@@ -33,16 +30,8 @@ def changed_project(tmp_path, intranet: bool):
 
 @pytest.fixture(scope="module")
 def served(tmp_path_factory):
-    site = changed_project(tmp_path_factory.mktemp("old-links"), intranet=False)
-    handler = functools.partial(SimpleHTTPRequestHandler, directory=str(site))
-    handler.log_message = lambda *args: None
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
-    thread.join()
+    with serve_folder(changed_project(tmp_path_factory.mktemp("old-links"), intranet=False)) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
