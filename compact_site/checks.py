@@ -13,7 +13,7 @@ from pydantic import BaseModel
 from .errors import Problem
 from .model import Compact, Node, partial_date_key
 from .model.compact import PART_NAMES
-from .references import find_references, mask_code
+from .references import TERM_REF_PREFIX, find_references, mask_code
 
 _FOOTNOTE_RE = re.compile(r"\[\^([^\]\s]+)\](?!:)")
 
@@ -164,7 +164,7 @@ def check_references(compacts: dict[str, Compact], files: dict[str, str],
                 target = ref.compact or slug
                 line = node.value_line(key) + ref.line_offset
                 subject = subject_of(node)
-                if target == "glossary":
+                if target == TERM_REF_PREFIX:
                     if ref.clause_id not in term_ids.get(slug, set()):
                         problems.append(Problem(files[slug], line, "CS408",
                                                 f"{ref.written}: no term '{ref.clause_id}' in this compact's or "

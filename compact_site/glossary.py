@@ -12,9 +12,8 @@ from typing import Iterator, Optional
 
 from .checks import citable
 from .model import Compact, Glossary, Term
-from .references import mask_code
+from .references import TERM_REF_PREFIX, mask_code  # noqa: F401 (re-exported: term syntax lives with references)
 
-TERM_REF_PREFIX = "glossary"  # [[glossary:vcs]]; also why no compact may have the slug "glossary"
 _PAREN_RE = re.compile(r"\s*\([^)]*\)\s*$")
 
 

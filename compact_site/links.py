@@ -6,13 +6,14 @@ them; identifier URLs are plain static files, linked as HTML.
 """
 from __future__ import annotations
 
+import posixpath
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import Optional
 
 from .checks import citable, walk_texts
 from .model import Compact, Node
-from .references import clause_anchor, clause_url, find_references
+from .references import TERM_REF_PREFIX, clause_anchor, clause_url, find_references
 
 
 @dataclass(frozen=True)
@@ -73,7 +74,7 @@ class PageLinks:
 
     def resolve(self, slug: Optional[str], clause_id: str) -> Optional[tuple[str, str]]:
         """(citation, Markdown href) for ``[[slug:id]]``; None when it does not exist."""
-        if slug == "glossary":
+        if slug == TERM_REF_PREFIX:
             term = self.citations.terms.get(clause_id)
             return (term, f"../glossary.md#term-{clause_id}") if term else None
         target = slug or self.slug
@@ -101,15 +102,13 @@ def link_references(text: str, from_uri: str, citations: Citations) -> tuple[str
 
     Returns the new text and the unresolved references as (line offset, code, message).
     """
-    import posixpath
-
     out, last, faults = [], 0, []
     only = next(iter(citations.compacts)) if len(citations.compacts) == 1 else None
     for ref in find_references(text):
         slug = ref.compact or only
         out.append(text[last:ref.start])
         last = ref.end
-        if slug == "glossary":
+        if slug == TERM_REF_PREFIX:
             if ref.clause_id in citations.terms:
                 target = posixpath.relpath("glossary.md", posixpath.dirname(from_uri) or ".")
                 out.append(f"[{citations.terms[ref.clause_id]}]({target}#term-{ref.clause_id})")

@@ -65,9 +65,9 @@ def home_markdown(compacts: list[Compact]) -> str:
 
 def site_pages(compacts: list[Compact], files: dict[str, str], with_home: bool,
                style: LinkStyle = LinkStyle(), site_glossary: Glossary | None = None,
-               glossary_file: str | None = None) -> list[PageSource]:
-    """Every generated Markdown page of a site."""
-    citations = Citations(compacts, site_glossary)
+               glossary_file: str | None = None, citations: Citations | None = None) -> list[PageSource]:
+    """Every generated Markdown page of a site. ``citations`` (built once per build) is made here if not given."""
+    citations = citations or Citations(compacts, site_glossary)
     concordance = Concordance.build(entries_of(compacts))  # once per build: compact pages and compare page share it
     pages = [PageSource(compact_page_uri(c.slug), render_compact_page(
         c, citations.for_page(c.slug, style), lambda clause_id, slug=c.slug: concordance.similar(slug, clause_id)),
@@ -88,22 +88,24 @@ def site_pages(compacts: list[Compact], files: dict[str, str], with_home: bool,
     return pages
 
 
-def static_files(compacts: list[Compact], style: LinkStyle, site_name: str,
-                 site_glossary: Glossary | None = None) -> list[tuple[str, str]]:
+def static_files(compacts: list[Compact], style: LinkStyle, site_name: str, site_glossary: Glossary | None = None,
+                 citations: Citations | None = None) -> list[tuple[str, str]]:
     """Every generated non-page file: identifier pages, register downloads and exports (path, text)."""
     from .exports import export_files  # lxml is loaded only when a site is built or exported
 
-    return identifier_pages(compacts, style, site_name) + register_downloads(compacts) + export_files(
-        compacts, site_glossary, style.site_url)
+    citations = citations or Citations(compacts, site_glossary)
+    return identifier_pages(compacts, style, site_name, citations) + register_downloads(compacts) + export_files(
+        compacts, site_glossary, style.site_url, citations)
 
 
-def identifier_pages(compacts: list[Compact], style: LinkStyle, site_name: str) -> list[tuple[str, str]]:
+def identifier_pages(compacts: list[Compact], style: LinkStyle, site_name: str,
+                     citations: Citations | None = None) -> list[tuple[str, str]]:
     """The static page behind every clause's identifier URL: (path in the site, HTML)."""
     from .checks import citable
     from .references import clause_anchor
     from .render.clause_pages import clause_page_path, render_clause_page, render_tombstone_page
 
-    citations = Citations(compacts)
+    citations = citations or Citations(compacts)
     target = "../../#{anchor}" if style.directory_urls else "../../index.html#{anchor}"
     home = "../../../" if style.directory_urls else "../../../index.html"  # file:// opens folders, not pages
     pages = []

@@ -41,7 +41,9 @@ log = get_plugin_logger(__name__)
 ASSET_DIR = "assets/compact-site"
 # Material writes autocomplete="off" on its checkbox toggles (invalid HTML: the attribute is for text fields).
 _CHECKBOX_AUTOCOMPLETE = re.compile(r'(<input\b[^>]*\btype="checkbox"[^>]*?) autocomplete="off"')
-ASSETS = ("compact.css", "a11y.css", "print.css", "compact.js", "search.js", "terms.js", "registers.js", "compare.js")
+# Linked into every page (a11y.css: WCAG 2.2 AA fixes for mkdocs-material itself; compare.js idles elsewhere).
+PAGE_ASSETS = ("compact.css", "a11y.css", "print.css", "compact.js", "terms.js", "registers.js", "compare.js")
+ASSETS = PAGE_ASSETS + ("search.js",)  # search.js: only the intranet copy's search page loads it
 
 
 class CompactPlugin(BasePlugin[CompactConfig]):
@@ -64,13 +66,8 @@ class CompactPlugin(BasePlugin[CompactConfig]):
         for extension in MARKDOWN_EXTENSIONS:
             if extension not in config.markdown_extensions:
                 config.markdown_extensions.append(extension)
-        config.extra_css.append(f"{ASSET_DIR}/compact.css")
-        config.extra_css.append(f"{ASSET_DIR}/a11y.css")  # WCAG 2.2 AA fixes for mkdocs-material itself
-        config.extra_css.append(f"{ASSET_DIR}/print.css")
-        config.extra_javascript.append(f"{ASSET_DIR}/compact.js")
-        config.extra_javascript.append(f"{ASSET_DIR}/terms.js")
-        config.extra_javascript.append(f"{ASSET_DIR}/registers.js")
-        config.extra_javascript.append(f"{ASSET_DIR}/compare.js")  # idle on every page but the compare page
+        for name in PAGE_ASSETS:
+            (config.extra_css if name.endswith(".css") else config.extra_javascript).append(f"{ASSET_DIR}/{name}")
         base = Path(config.config_file_path or ".").parent
         self.content_dir = (base / self.config.content_dir) if self.config.content_dir else Path(config.docs_dir)
         self.loaded = load_content([self.content_dir])
@@ -93,8 +90,9 @@ class CompactPlugin(BasePlugin[CompactConfig]):
         compacts = self.loaded.compacts
         generated = [(p.src_uri, p.markdown, p.origin) for p in
                      site_pages(compacts, self.loaded.files, self.config.home and "index.md" not in files.src_uris,
-                                style, self.loaded.glossary, self.loaded.glossary_file)]
-        generated += [(path, text, None) for path, text in static_files(compacts, style, config.site_name, self.loaded.glossary)]
+                                style, self.loaded.glossary, self.loaded.glossary_file, self.citations)]
+        generated += [(path, text, None) for path, text in
+                      static_files(compacts, style, config.site_name, self.loaded.glossary, self.citations)]
         generated += [(f"{ASSET_DIR}/{name}", resources.files(__package__).joinpath("assets", name).read_text("utf-8"),
                        None) for name in ASSETS]
         if STATEMENT_URI not in files.src_uris:  # a site's own hand-written statement wins

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterator
 
+TERM_REF_PREFIX = "glossary"  # [[glossary:vcs]] names a term; so no compact may have the slug "glossary"
 REFERENCE_RE = re.compile(r"\[\[(?:(?P<compact>[a-z0-9]+(?:-[a-z0-9]+)*):)?(?P<id>[a-z0-9]+(?:[.-][a-z0-9]+)*)\]\]")
 _FENCE_RE = re.compile(r"^(?P<fence>```+|~~~+).*?^(?P=fence)[ \t]*$", re.M | re.S)
 _CODE_SPAN_RE = re.compile(r"(?P<ticks>`+)(?!`).+?(?<!`)(?P=ticks)(?!`)", re.S)

@@ -35,12 +35,12 @@ def _json(record) -> str:
 
 
 def export_files(compacts: Iterable[Compact], site_glossary: Optional[Glossary],
-                 site_url: Optional[str] = None) -> list[tuple[str, str]]:
+                 site_url: Optional[str] = None, citations: Optional[Citations] = None) -> list[tuple[str, str]]:
     """(path in the site, text) of every export file: per compact its JSON and AKN, then the site index and
     the schema. URLs in them are absolute under ``site_url``, else root-relative (``/sandwell/...``)."""
     compacts = list(compacts)
     urls = SiteUrls(site_url)
-    citations = Citations(compacts, site_glossary)
+    citations = citations or Citations(compacts, site_glossary)
     files, exports = [], []
     for compact in compacts:
         export = compact_export(compact, citations, urls)
