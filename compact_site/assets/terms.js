@@ -18,8 +18,12 @@
     var popover = document.getElementById(button.getAttribute("popovertarget"));
     if (!popover || button.dataset.bound) { return; }
     button.dataset.bound = "1";
-    popover.addEventListener("toggle", function (event) {
+    // beforetoggle fires synchronously, so the expanded state is right the moment the popover opens or closes
+    // ("toggle" is queued, and a screen reader could read the old state in between).
+    popover.addEventListener("beforetoggle", function (event) {
       button.setAttribute("aria-expanded", event.newState === "open" ? "true" : "false");
+    });
+    popover.addEventListener("toggle", function (event) {
       if (event.newState === "open") { place(button, popover); }
     });
     function leave(event) {
