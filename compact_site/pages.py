@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .concordance import Concordance, entries_of
-from .concordance.page import COMPARE_URI, compare_markdown
+from .concordance.page import COMPARE_URI, compare_markdown, compare_scripts
 from .links import Citations, LinkStyle
 from .glossary import used_in
 from .model import Compact, Glossary
@@ -65,10 +65,12 @@ def home_markdown(compacts: list[Compact]) -> str:
 
 def site_pages(compacts: list[Compact], files: dict[str, str], with_home: bool,
                style: LinkStyle = LinkStyle(), site_glossary: Glossary | None = None,
-               glossary_file: str | None = None, citations: Citations | None = None) -> list[PageSource]:
-    """Every generated Markdown page of a site. ``citations`` (built once per build) is made here if not given."""
+               glossary_file: str | None = None, citations: Citations | None = None,
+               concordance: Concordance | None = None) -> list[PageSource]:
+    """Every generated Markdown page of a site. ``citations`` and ``concordance`` (built once per build, shared
+    with :func:`static_files`) are made here if not given."""
     citations = citations or Citations(compacts, site_glossary)
-    concordance = Concordance.build(entries_of(compacts))  # once per build: compact pages and compare page share it
+    concordance = concordance or Concordance.build(entries_of(compacts))
     pages = [PageSource(compact_page_uri(c.slug), render_compact_page(
         c, citations.for_page(c.slug, style), lambda clause_id, slug=c.slug: concordance.similar(slug, clause_id)),
         files.get(c.slug)) for c in compacts]
@@ -89,13 +91,18 @@ def site_pages(compacts: list[Compact], files: dict[str, str], with_home: bool,
 
 
 def static_files(compacts: list[Compact], style: LinkStyle, site_name: str, site_glossary: Glossary | None = None,
-                 citations: Citations | None = None) -> list[tuple[str, str]]:
-    """Every generated non-page file: identifier pages, register downloads and exports (path, text)."""
+                 citations: Citations | None = None, concordance: Concordance | None = None) -> list[tuple[str, str]]:
+    """Every generated non-page file: identifier pages, register downloads, exports and the compare page's
+    per-compact data scripts (path, text)."""
     from .exports import export_files  # lxml is loaded only when a site is built or exported
 
     citations = citations or Citations(compacts, site_glossary)
+    scripts = []
+    if len(compacts) > 1:
+        concordance = concordance or Concordance.build(entries_of(compacts))
+        scripts = compare_scripts(compacts, concordance, citations, style.directory_urls)
     return identifier_pages(compacts, style, site_name, citations) + register_downloads(compacts) + export_files(
-        compacts, site_glossary, style.site_url, citations)
+        compacts, site_glossary, style.site_url, citations) + scripts
 
 
 def identifier_pages(compacts: list[Compact], style: LinkStyle, site_name: str,

@@ -25,6 +25,7 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
 from .config import CompactConfig
+from .concordance import Concordance, entries_of
 from .content import YAML_SUFFIXES, load_content
 from .errors import ContentError, Problem
 from .ledger import LEDGER_NAME
@@ -88,11 +89,13 @@ class CompactPlugin(BasePlugin[CompactConfig]):
                 files.remove(file)  # compact sources and the anchor ledger are data, not downloads
         style = LinkStyle(config.use_directory_urls, config.site_url)
         compacts = self.loaded.compacts
+        concordance = Concordance.build(entries_of(compacts))  # once per build: pages and compare data share it
         generated = [(p.src_uri, p.markdown, p.origin) for p in
                      site_pages(compacts, self.loaded.files, self.config.home and "index.md" not in files.src_uris,
-                                style, self.loaded.glossary, self.loaded.glossary_file, self.citations)]
+                                style, self.loaded.glossary, self.loaded.glossary_file, self.citations, concordance)]
         generated += [(path, text, None) for path, text in
-                      static_files(compacts, style, config.site_name, self.loaded.glossary, self.citations)]
+                      static_files(compacts, style, config.site_name, self.loaded.glossary, self.citations,
+                                   concordance)]
         generated += [(f"{ASSET_DIR}/{name}", resources.files(__package__).joinpath("assets", name).read_text("utf-8"),
                        None) for name in ASSETS]
         if STATEMENT_URI not in files.src_uris:  # a site's own hand-written statement wins

@@ -40,6 +40,11 @@ def compare_data(compacts, concordance: Concordance, citations, directory_urls: 
     return {"compacts": data}
 
 
+def compare_scripts(compacts, concordance: Concordance, citations, directory_urls: bool = True) -> list[tuple[str, str]]:
+    """The compare page's data files (site path, JavaScript), loaded on demand by compare.js."""
+    return []
+
+
 def _script_json(value) -> str:
     """JSON safe inside <script>: no '<', '>' or '&' that an HTML parser (or Markdown) could act on."""
     text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
