@@ -17,6 +17,11 @@ class CompactConfig(Config):
     home = opt.Type(bool, default=True)
     """Generate a home page listing the compacts when ``docs_dir`` has no ``index.md``."""
 
+    nav_compacts_limit = opt.Type(int, default=20)
+    """Up to this many compacts, each has an entry in the navigation. Above it (a regional or national
+    register) the navigation lists the site's own pages, and a compact's pages add only that compact: the home
+    page lists them all. Keeps every page small and the build linear in the number of compacts."""
+
     intranet = opt.Type(bool, default=False)
     """Build a copy that works opened from a file share (``file://``): no directory URLs, and a search page
     whose data is loaded with ``<script src>``. Use ``mkdocs build -f mkdocs-intranet.yml``."""

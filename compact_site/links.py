@@ -72,18 +72,34 @@ class PageLinks:
         anchor = clause_anchor(clause_id)
         return f"#{anchor}" if slug == self.slug else f"../{slug}/index.md#{anchor}"
 
-    def resolve(self, slug: Optional[str], clause_id: str) -> Optional[tuple[str, str]]:
-        """(citation, Markdown href) for ``[[slug:id]]``; None when it does not exist."""
+    def url(self, slug: str, clause_id: str) -> str:
+        """The clause's address in the built site, relative to this compact's page: for HTML that MkDocs does
+        not rewrite (a page's pre-rendered clause blocks). :meth:`href` is the Markdown form."""
+        anchor = clause_anchor(clause_id)
+        if slug == self.slug:
+            return f"#{anchor}"
+        return f"../{slug}/#{anchor}" if self.style.directory_urls else f"../{slug}/index.html#{anchor}"
+
+    def resolve(self, slug: Optional[str], clause_id: str, final: bool = False) -> Optional[tuple[str, str]]:
+        """(citation, href) for ``[[slug:id]]``; None when it does not exist. The href is a Markdown link to
+        the source file, or with ``final`` the built site's relative URL."""
         if slug == TERM_REF_PREFIX:
             term = self.citations.terms.get(clause_id)
-            return (term, f"../glossary.md#term-{clause_id}") if term else None
+            glossary = "glossary.md" if not final else "glossary/" if self.style.directory_urls else "glossary.html"
+            return (term, f"../{glossary}#term-{clause_id}") if term else None
         target = slug or self.slug
         if (target, clause_id) not in self.citations.nodes:
             return None
-        return self.citations.cite(target, clause_id), self.href(target, clause_id)
+        return self.citations.cite(target, clause_id), (self.url if final else self.href)(target, clause_id)
 
-    def referenced_by(self, clause_id: str) -> list[tuple[str, str]]:
-        return [(self.citations.cite(s, i), self.href(s, i)) for s, i in self.citations.backrefs[(self.slug, clause_id)]]
+    def resolve_final(self, slug: Optional[str], clause_id: str) -> Optional[tuple[str, str]]:
+        """:meth:`resolve` with built-site URLs."""
+        return self.resolve(slug, clause_id, final=True)
+
+    def referenced_by(self, clause_id: str, final: bool = False) -> list[tuple[str, str]]:
+        """(citation, href) of each clause that refers to this one (``final``: built-site URLs)."""
+        link = self.url if final else self.href
+        return [(self.citations.cite(s, i), link(s, i)) for s, i in self.citations.backrefs[(self.slug, clause_id)]]
 
     def identifier_href(self, clause_id: str) -> str:
         """The clause's identifier URL relative to the compact page."""

@@ -24,6 +24,7 @@ class PageSource:
     src_uri: str
     markdown: str
     origin: str | None = None
+    fragments: tuple[str, ...] = ()  # HTML blocks for the Markdown's placeholders (render/fragments.py)
 
 
 def compact_page_uri(slug: str) -> str:
@@ -63,6 +64,13 @@ def home_markdown(compacts: list[Compact]) -> str:
     return "\n".join(lines)
 
 
+def compact_page(compact: Compact, links, concordance: Concordance, origin: str | None) -> PageSource:
+    """A compact's page: its Markdown and the clause blocks spliced into it after Markdown."""
+    blocks: list[str] = []
+    text = render_compact_page(compact, links, lambda clause_id: concordance.similar(compact.slug, clause_id), blocks)
+    return PageSource(compact_page_uri(compact.slug), text, origin, tuple(blocks))
+
+
 def site_pages(compacts: list[Compact], files: dict[str, str], with_home: bool,
                style: LinkStyle = LinkStyle(), site_glossary: Glossary | None = None,
                glossary_file: str | None = None, citations: Citations | None = None,
@@ -71,9 +79,7 @@ def site_pages(compacts: list[Compact], files: dict[str, str], with_home: bool,
     with :func:`static_files`) are made here if not given."""
     citations = citations or Citations(compacts, site_glossary)
     concordance = concordance or Concordance.build(entries_of(compacts))
-    pages = [PageSource(compact_page_uri(c.slug), render_compact_page(
-        c, citations.for_page(c.slug, style), lambda clause_id, slug=c.slug: concordance.similar(slug, clause_id)),
-        files.get(c.slug)) for c in compacts]
+    pages = [compact_page(c, citations.for_page(c.slug, style), concordance, files.get(c.slug)) for c in compacts]
     used = used_in(compacts, site_glossary)  # once, not once per compact: it spans every compact
     pages += [PageSource(compact_glossary_uri(c.slug),
                          compact_glossary_markdown(c, compacts, site_glossary, used, citations), files.get(c.slug))

@@ -21,7 +21,7 @@ from importlib import resources
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
 from .config import CompactConfig
@@ -31,7 +31,9 @@ from .errors import ContentError, Problem
 from .ledger import LEDGER_NAME
 from .links import Citations, LinkStyle, link_references
 from .loader import Loaded
+from .nav_view import NavView
 from .pages import site_pages, static_files
+from .render.fragments import splice, unmark, without_blocks
 from .render.html import MARKDOWN_EXTENSIONS
 from .render.statement import STATEMENT_URI, statement_markdown
 from .terms_adapter import TermAnnotator
@@ -40,6 +42,7 @@ from .search import INDEX_SCRIPT_URI, SEARCH_PAGE_URI, clause_entries, index_scr
 
 log = get_plugin_logger(__name__)
 ASSET_DIR = "assets/compact-site"
+_SEARCH_ATTR = re.compile(r"\s?data-search-\w+=\"[^\"]+\"")
 # Material writes autocomplete="off" on its checkbox toggles (invalid HTML: the attribute is for text fields).
 _CHECKBOX_AUTOCOMPLETE = re.compile(r'(<input\b[^>]*\btype="checkbox"[^>]*?) autocomplete="off"')
 # Linked into every page (a11y.css: WCAG 2.2 AA fixes for mkdocs-material itself; compare.js idles elsewhere).
@@ -56,6 +59,9 @@ class CompactPlugin(BasePlugin[CompactConfig]):
         self.terms = TermAnnotator([], None)
         self.content_dir: Path | None = None
         self.generated: set[str] = set()
+        self.nav_view: NavView | None = None
+        self.fragments: dict[str, tuple[str, ...]] = {}
+        self.full_content: str | None = None  # src_uri -> clause blocks (render/fragments.py)
 
     def on_config(self, config):
         if not self.config.enabled:
@@ -90,9 +96,10 @@ class CompactPlugin(BasePlugin[CompactConfig]):
         style = LinkStyle(config.use_directory_urls, config.site_url)
         compacts = self.loaded.compacts
         concordance = Concordance.build(entries_of(compacts))  # once per build: pages and compare data share it
-        generated = [(p.src_uri, p.markdown, p.origin) for p in
-                     site_pages(compacts, self.loaded.files, self.config.home and "index.md" not in files.src_uris,
-                                style, self.loaded.glossary, self.loaded.glossary_file, self.citations, concordance)]
+        pages = site_pages(compacts, self.loaded.files, self.config.home and "index.md" not in files.src_uris,
+                           style, self.loaded.glossary, self.loaded.glossary_file, self.citations, concordance)
+        self.fragments = {p.src_uri: p.fragments for p in pages if p.fragments}
+        generated = [(p.src_uri, p.markdown, p.origin) for p in pages]
         generated += [(path, text, None) for path, text in
                       static_files(compacts, style, config.site_name, self.loaded.glossary, self.citations,
                                    concordance)]
@@ -119,14 +126,38 @@ class CompactPlugin(BasePlugin[CompactConfig]):
     def on_nav(self, nav, *, config, files):
         # A compact's page sits in its own folder (for /<slug>/, its glossary and registers); show it as one nav
         # entry titled by the compact, not as a folder section. Its sub-pages are linked from the page itself.
-        compact_pages = {f"{c.slug}/index.md" for c in self.loaded.compacts}
+        compact_pages = {f"{c.slug}/index.md": c.slug for c in self.loaded.compacts}
+        by_slug = {}
         for position, item in enumerate(nav.items):
             page = next((child for child in getattr(item, "children", None) or []
                          if getattr(child, "file", None) is not None and child.file.src_uri in compact_pages), None)
             if page is not None:
                 page.parent = None
                 nav.items[position] = page
+                by_slug[compact_pages[page.file.src_uri]] = page
+        self.nav_view = NavView(nav, by_slug, self.config.nav_compacts_limit)
         return nav
+
+    @event_priority(100)  # before the search plugin indexes the page
+    def _search_view(self, context, *, page, config, nav):
+        if self.config.enabled and page.file.src_uri in self.fragments:
+            # The clause entries (on_post_build) carry every clause; the page's own entries need only its prose.
+            self.full_content, page.content = page.content, without_blocks(page.content)
+        return context
+
+    @event_priority(-100)  # after every other plugin's on_page_context, before the template renders
+    def _render_view(self, context, *, page, config, nav):
+        if not self.config.enabled:
+            return context
+        if page.file.src_uri in self.fragments:
+            page.content, self.full_content = unmark(self.full_content), None
+            if "data-search-" in page.content:  # as Material's search plugin strips them from what it saw
+                page.content = _SEARCH_ATTR.sub("", page.content)
+        if self.nav_view is not None:
+            context["nav"] = self.nav_view.for_page(page.file.src_uri)
+        return context
+
+    on_page_context = CombinedEvent(_search_view, _render_view)
 
     def on_page_markdown(self, markdown, *, page, config, files):
         if not self.config.enabled or page.file.src_uri in self.generated:
@@ -146,6 +177,7 @@ class CompactPlugin(BasePlugin[CompactConfig]):
             # page.title is HTML (`&lt;` kept); Material's <title> runs it through `striptags`, which decodes
             # `&lt;/title&gt;&lt;script&gt;` into live markup. Its meta.title is written as given, so pin it.
             page.meta["title"] = page.title
+        html = splice(html, self.fragments.get(page.file.src_uri, ()))
         return self.terms.annotate(html, page.file.src_uri, page.url, files)
 
     def on_post_page(self, output, *, page, config):

@@ -2,6 +2,7 @@
 links, and the 400-compact budget (no all-pairs comparison)."""
 from __future__ import annotations
 
+import json
 import random
 import time
 from pathlib import Path
@@ -142,9 +143,121 @@ def test_see_also_naming_an_unknown_clause_is_reported(loaded_content):
 def test_compact_page_lists_similar_undertakings_collapsed(loaded_content):
     from compact_site.pages import site_pages
 
-    pages = {p.src_uri: p.markdown for p in site_pages(loaded_content.compacts, loaded_content.files, True)}
-    page = pages["wolverhampton/index.md"]
-    assert '<summary>Similar undertakings to Wolverhampton 2.1 (2)</summary>' in page
-    assert "[Southampton 1.1](../southampton/index.md#clause-1.1)" in page
-    assert "compact-compare-data" in pages["compare.md"] and "</script>" not in pages["compare.md"].split(
-        'id="compact-compare-data">', 1)[1][:-len("</script>\n")]
+    from compact_site.render.fragments import splice
+
+    pages = {p.src_uri: p for p in site_pages(loaded_content.compacts, loaded_content.files, True)}
+    source = pages["wolverhampton/index.md"]
+    page = splice(source.markdown, list(source.fragments))  # the clause blocks are HTML, put in after Markdown
+    assert '<details class="compact-similar">\n<summary>Similar undertakings to Wolverhampton 2.1 (2)</summary>' \
+        in page
+    assert '<li><a href="../southampton/#clause-1.1">Southampton 1.1</a> – 94% similar</li>' in page
+
+
+# The compare page: a small inline index; each compact's clauses in its own script, loaded on demand.
+
+@pytest.fixture(scope="module")
+def built_compare_site(tmp_path_factory) -> Path:
+    """The repository's site (its 5 example compacts), built strict, as published."""
+    import os
+
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    os.environ["NO_MKDOCS_2_WARNING"] = "1"
+    site = tmp_path_factory.mktemp("compare-site")
+    build(load_config(str(Path(__file__).parent.parent / "mkdocs.yml"), site_dir=str(site), strict=True))
+    return site
+
+
+def script_data(text: str) -> dict:
+    """The value a compare data script assigns (it is one JSON literal after the last ' = ')."""
+    return json.loads(text.rsplit(" = ", 1)[1].removesuffix(";\n"))
+
+
+def test_compare_page_is_a_small_index_without_clause_text(built_compare_site, loaded_content):
+    page = built_compare_site / "compare" / "index.html"
+    html = page.read_text(encoding="utf-8")
+    print(f"\ncompare page: {len(html.encode())} bytes of HTML for {len(loaded_content.compacts)} compacts")
+    assert len(html.encode()) < 20_000
+    long_texts = [e.text for e in entries_of(loaded_content.compacts) if len(e.text.split()) >= 8]
+    assert long_texts and not [t for t in long_texts if t in html]
+    index = json.loads(html.split('id="compact-compare-data">', 1)[1].split("</script>", 1)[0])
+    assert sorted(c["slug"] for c in index["compacts"]) == sorted(c.slug for c in loaded_content.compacts)
+    for compact in index["compacts"]:
+        assert set(compact) == {"slug", "title", "area", "src"}
+        # src is relative to the page, as a <script src> inserted into it resolves it
+        assert (page.parent / compact["src"]).resolve().is_file(), compact["src"]
+
+
+def test_compare_index_points_at_the_scripts_from_either_page_address(loaded_content):
+    from compact_site.concordance.page import compare_index
+
+    served = compare_index(loaded_content.compacts, directory_urls=True)["compacts"][0]
+    intranet = compare_index(loaded_content.compacts, directory_urls=False)["compacts"][0]
+    # compare/index.html with directory URLs; compare.html at the site root without (the intranet copy)
+    assert served["src"] == f"../assets/compact-site/compare/{served['slug']}.js"
+    assert intranet["src"] == f"assets/compact-site/compare/{intranet['slug']}.js"
+
+
+def test_compare_scripts_one_per_compact_and_matches_resolve(loaded_content, concordance):
+    from compact_site.concordance.page import compare_scripts
+    from compact_site.links import Citations
+
+    compacts = loaded_content.compacts
+    scripts = compare_scripts(compacts, concordance, Citations(compacts, loaded_content.glossary))
+    assert [path for path, _ in scripts] == [f"assets/compact-site/compare/{c.slug}.js" for c in compacts]
+    data = {}
+    for path, text in scripts:
+        slug = path.rsplit("/", 1)[1].removesuffix(".js")
+        assert f'window.compactCompare["{slug}"] = ' in text
+        data[slug] = script_data(text)
+        assert data[slug]["slug"] == slug
+    ids = {slug: {c["id"] for c in d["clauses"]} for slug, d in data.items()}
+    # Matches are [slug, clause id, score]: each names a clause that is in that compact's own file.
+    for slug, d in data.items():
+        for clause in d["clauses"]:
+            assert all(m[0] != slug and m[1] in ids[m[0]] for m in clause["matches"]), clause["id"]
+    wolverhampton = {c["id"]: c for c in data["wolverhampton"]["clauses"]}
+    assert ["southampton", "1.1"] in [m[:2] for m in wolverhampton["2.1"]["matches"]]
+    assert wolverhampton["2.1"]["href"] == "../wolverhampton/#clause-2.1"
+    assert wolverhampton["2.1"]["cite"] == "Wolverhampton 2.1"
+
+
+def align_as_compare_js(data: dict, a: str, b: str) -> list[tuple[str, str | None]]:
+    """compare.js's align() over the data scripts' clauses: matches as [slug, id, score], either direction,
+    best first, ties in page order."""
+    left, right = data[a], data[b]
+    at_left, at_right = {c["id"]: i for i, c in enumerate(left)}, {c["id"]: j for j, c in enumerate(right)}
+    pairs = [(1.0 if m[2] is None else m[2], i, at_right[m[1]])
+             for i, c in enumerate(left) for m in c["matches"] if m[0] == b]
+    pairs += [(1.0 if m[2] is None else m[2], at_left[m[1]], j)
+              for j, c in enumerate(right) for m in c["matches"] if m[0] == a]
+    paired: dict[int, int] = {}
+    for _score, i, j in sorted(pairs, key=lambda p: (-p[0], p[1], p[2])):
+        if i not in paired and j not in paired.values():
+            paired[i] = j
+    return [(c["id"], right[paired[i]]["id"] if i in paired else None) for i, c in enumerate(left)]
+
+
+def test_compare_data_pairs_as_the_python_alignment(loaded_content, concordance):
+    """The data scripts, aligned as compare.js does, pair every two compacts exactly as align() does, Wolverhampton
+    2.1 with Southampton 1.1 among them (compare.js's own run is in tests/browser/test_compare.py)."""
+    from compact_site.concordance.page import compare_data
+    from compact_site.links import Citations
+
+    data = compare_data(loaded_content.compacts, concordance, Citations(loaded_content.compacts))
+    rows = dict(align_as_compare_js(data, "wolverhampton", "southampton"))
+    assert rows["2.1"] == "1.1" and rows["5.4"] == "4.5"
+    for a in data:
+        for b in data:
+            if a != b:
+                assert align_as_compare_js(data, a, b) == align(concordance, a, b)[0], (a, b)
+
+
+def test_compare_script_json_is_safe_inside_script_and_javascript():
+    from compact_site.concordance.page import _script_json
+
+    value = {"text": "a</script><b>&amp; \u2028line\u2029para"}
+    text = _script_json(value)
+    assert not set("<>&\u2028\u2029") & set(text)
+    assert json.loads(text) == value

@@ -1,9 +1,14 @@
-/* compact-site: the compare page (/compare/). No network, no dependencies: the data is the page's inline
- * <script type="application/json" id="compact-compare-data">, so it also works opened from a file share.
+/* compact-site: the compare page (/compare/). No network beyond the site, no dependencies.
+ * The page's inline <script type="application/json" id="compact-compare-data"> is only an index (slug, title,
+ * area and data script of each compact); a chosen compact's clauses come from its own generated script,
+ * assets/compact-site/compare/<slug>.js, added here as <script src> on demand: that also works opened from a
+ * file share (file://), where fetch() and XHR of local files fail. A data script leaves its compact in
+ * window.compactCompare[slug]; its load event says when.
  * Progressive enhancement: the form ships hidden (it cannot work without this script) and a <noscript> says so.
  * Alignment mirrors compact_site.concordance.align: every concordance match between the two compacts (either
  * direction; explicit see_also/derived_from links count as 1.0), paired one-to-one, best score first, shown in
- * the first compact's order. Word differences come from a longest common subsequence of the two texts.
+ * the first compact's order. Matches are [slug, clause id, score]. Word differences come from a longest common
+ * subsequence of the two texts.
  */
 (function () {
   "use strict";
@@ -17,13 +22,25 @@
     return node;
   }
 
-  function align(data, a, b) {
-    var left = data.compacts[a], right = data.compacts[b], pairs = [];
+  // Clause id -> position in the compact's page order. No prototype: an id may be "constructor".
+  function positions(compact) {
+    var found = Object.create(null);
+    compact.clauses.forEach(function (clause, i) { found[clause.id] = i; });
+    return found;
+  }
+
+  function align(left, right) {
+    var pairs = [], leftAt = positions(left), rightAt = positions(right);
+    function score(m) { return m[2] === null ? 1 : m[2]; }
     left.clauses.forEach(function (clause, i) {
-      clause.matches.forEach(function (m) { if (m[0] === b) { pairs.push([m[2] === null ? 1 : m[2], i, m[1]]); } });
+      clause.matches.forEach(function (m) {
+        if (m[0] === right.slug && m[1] in rightAt) { pairs.push([score(m), i, rightAt[m[1]]]); }
+      });
     });
-    right.clauses.forEach(function (clause, j) {
-      clause.matches.forEach(function (m) { if (m[0] === a) { pairs.push([m[2] === null ? 1 : m[2], m[1], j]); } });
+    right.clauses.forEach(function (clause, j) {  // a match seen only from the right-hand side still counts
+      clause.matches.forEach(function (m) {
+        if (m[0] === left.slug && m[1] in leftAt) { pairs.push([score(m), leftAt[m[1]], j]); }
+      });
     });
     // Best first; ties in page order, as Python's stable sort keeps them.
     pairs.sort(function (x, y) { return y[0] - x[0] || x[1] - y[1] || x[2] - y[2]; });
@@ -71,14 +88,10 @@
     return el("a", { href: clause.href }, [clause.cite]);
   }
 
-  function render(data, result, a, b) {
+  // left, right: {slug, title, clauses}, the index entry joined with its loaded data.
+  function render(result, left, right) {
     result.textContent = "";
-    var left = data.compacts[a], right = data.compacts[b];
-    if (a === b) {
-      result.appendChild(el("p", {}, ["Choose two different compacts."]));
-      return;
-    }
-    var found = align(data, a, b), rows = [], count = 0;
+    var found = align(left, right), rows = [], count = 0;
     left.clauses.forEach(function (clause, i) {
       var other = found.paired[i], cells;
       if (other === undefined) {
@@ -109,20 +122,75 @@
     })) : el("p", {}, ["Every clause of " + right.title + " is paired."]));
   }
 
+  // Data scripts by slug: loaded ones are in window.compactCompare; pending ones hold the callbacks waiting.
+  var pending = {};
+
+  // Calls done(clauses) once `entry`'s data script has run, or done(null) if it failed to load (or loaded but
+  // left nothing). A failed script is removed, so choosing that compact again tries again.
+  function load(entry, done) {
+    var store = window.compactCompare = window.compactCompare || {};
+    if (store[entry.slug]) { done(store[entry.slug].clauses); return; }
+    if (pending[entry.slug]) { pending[entry.slug].push(done); return; }
+    pending[entry.slug] = [done];
+    var script = document.createElement("script");
+    function finish() {
+      var waiting = pending[entry.slug], data = store[entry.slug];
+      delete pending[entry.slug];
+      if (!data && script.parentNode) { script.parentNode.removeChild(script); }
+      waiting.forEach(function (callback) { callback(data ? data.clauses : null); });
+    }
+    script.onload = finish;
+    script.onerror = finish;
+    script.src = entry.src;  // relative to the page, worked out at build time for either URL style
+    document.head.appendChild(script);
+  }
+
   function init() {
     var source = document.getElementById("compact-compare-data");
     var form = document.querySelector(".compact-compare");
     var result = document.getElementById("compact-compare-result");
     if (!source || !form || !result) { return; }
-    var data = JSON.parse(source.textContent);
     var index = {};
-    data.compacts.forEach(function (compact, i) { index[compact.slug] = i; });
+    JSON.parse(source.textContent).compacts.forEach(function (compact) { index[compact.slug] = compact; });
     var left = document.getElementById("compare-left"), right = document.getElementById("compare-right");
     var status = document.getElementById("compact-compare-status");
+    var latest = 0;  // a slow load finishing after a newer choice must not overwrite it
+    function say(event, text) {
+      if (event && status) { status.textContent = text; }  // not on page load: only a choice is announced
+    }
     function update(event) {
-      render(data, result, index[left.value], index[right.value]);
-      var caption = result.querySelector("caption");
-      if (event && status) { status.textContent = caption ? caption.textContent : result.textContent; }
+      var a = index[left.value], b = index[right.value], ticket = latest += 1;
+      if (a === b) {
+        result.removeAttribute("aria-busy");
+        result.textContent = "";
+        result.appendChild(el("p", {}, ["Choose two different compacts."]));
+        say(event, result.textContent);
+        return;
+      }
+      var got = {}, failed = [], waiting = 2;
+      result.setAttribute("aria-busy", "true");
+      result.textContent = "";
+      result.appendChild(el("p", {}, ["Loading the clauses of " + a.title + " and " + b.title + "…"]));
+      say(event, "Loading…");
+      [a, b].forEach(function (entry) {
+        load(entry, function (clauses) {
+          if (clauses === null) { failed.push(entry.title); } else { got[entry.slug] = clauses; }
+          waiting -= 1;
+          if (waiting || ticket !== latest) { return; }
+          result.removeAttribute("aria-busy");
+          if (failed.length) {
+            result.textContent = "";
+            result.appendChild(el("p", {}, ["Could not load the clauses of " + failed.join(" and ") +
+                                            ". Reload the page to try again, or choose another compact."]));
+            if (status) { status.textContent = result.textContent; }  // a failure is said even on page load
+            return;
+          }
+          render(result, { slug: a.slug, title: a.title, clauses: got[a.slug] },
+                 { slug: b.slug, title: b.title, clauses: got[b.slug] });
+          var caption = result.querySelector("caption");
+          say(event, caption ? caption.textContent : result.textContent);
+        });
+      });
     }
     form.hidden = false;
     form.addEventListener("submit", function (event) { event.preventDefault(); });

@@ -1,19 +1,53 @@
 """The compare page in a real browser: two labelled selects, clauses aligned in a table, differences marked,
-unmatched clauses listed; and the collapsed "Similar undertakings" under a clause."""
+unmatched clauses listed, each compact's data script loaded only when chosen (served, and over file:// from the
+intranet copy), a status while loading and when a script fails; and the collapsed "Similar undertakings" under a
+clause."""
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
+
+from compact_site.concordance import Concordance, align, entries_of
+
+from .conftest import ROOT
 
 pytestmark = pytest.mark.browser
+DATA = "assets/compact-site/compare/"
 
 
-def test_wolverhampton_2_1_aligns_with_southampton_1_1(page, site_server):
+@pytest.fixture(scope="module")
+def intranet_site(tmp_path_factory):
+    """The intranet copy (mkdocs-intranet.yml), built once: compare.html at the site root, no directory URLs."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    site = tmp_path_factory.mktemp("compare-intranet")
+    build(load_config(str(ROOT / "mkdocs-intranet.yml"), site_dir=str(site), strict=True))
+    return site
+
+
+def choose(page, first: str, second: str):
+    page.get_by_label("First compact").select_option(first)
+    page.get_by_label("Second compact").select_option(second)
+
+
+def rows(page) -> list[tuple[str, str | None]]:
+    """The table as (left id, right id or None), in its order."""
+    return [(left, right or None) for left, right in page.locator("tr[data-left]").evaluate_all(
+        "rows => rows.map(r => [r.dataset.left, r.dataset.right])")]
+
+
+def test_wolverhampton_2_1_aligns_with_southampton_1_1(page, site_server, loaded_content):
+    requested = []
+    page.on("request", lambda request: requested.append(request.url))
     page.goto(f"{site_server}/compare/")
-    page.get_by_label("First compact").select_option("wolverhampton")
-    page.get_by_label("Second compact").select_option("southampton")
+    choose(page, "wolverhampton", "southampton")
     row = page.locator('tr[data-left="2.1"]')
     assert row.get_attribute("data-right") == "1.1"
     assert page.locator('tr[data-left="5.4"]').get_attribute("data-right") == "4.5"
+    # compare.js pairs every clause as compact_site.concordance.align does in Python
+    assert rows(page) == align(Concordance.build(entries_of(loaded_content.compacts)), "wolverhampton",
+                               "southampton")[0]
     # Word differences are marked, and say so to a screen reader ("the VCS" vs "VCS").
     assert row.locator("ins").count() >= 1
     assert "inserted:" in row.locator("ins").first.inner_text()
@@ -21,6 +55,9 @@ def test_wolverhampton_2_1_aligns_with_southampton_1_1(page, site_server):
     unmatched = page.locator(".compact-compare__unmatched li")
     assert unmatched.count() >= 1 and "Southampton" in unmatched.first.inner_text()
     assert "clauses paired" in page.locator("#compact-compare-status").inner_text()
+    # Only the compacts chosen were loaded (the first two on opening, then Wolverhampton), each once.
+    loaded = sorted(url.rsplit("/", 1)[1] for url in requested if DATA in url)
+    assert loaded == ["sandwell.js", "southampton.js", "wolverhampton.js"]
 
 
 def test_compare_works_from_the_keyboard(page, site_server):
@@ -28,9 +65,48 @@ def test_compare_works_from_the_keyboard(page, site_server):
     page.get_by_label("First compact").focus()
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.id") == "compare-right"
-    page.get_by_label("First compact").select_option("southampton")
-    page.get_by_label("Second compact").select_option("southampton")
+    choose(page, "southampton", "southampton")
     assert "two different compacts" in page.locator("#compact-compare-result").inner_text()
+
+
+def test_compare_works_in_the_intranet_copy_over_file_urls(page, intranet_site):
+    requested = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto((intranet_site / "compare.html").as_uri())
+    choose(page, "wolverhampton", "southampton")
+    assert page.locator('tr[data-left="2.1"]').get_attribute("data-right") == "1.1"
+    assert (intranet_site / DATA / "wolverhampton.js").as_uri() in requested
+    # A clause link opens the compact's page file, not a folder (file:// has no index pages).
+    link = page.locator('tr[data-left="2.1"] th a')
+    assert link.get_attribute("href") == "wolverhampton/index.html#clause-2.1"
+
+
+def test_status_says_loading_then_the_result(page, site_server):
+    page.goto(f"{site_server}/compare/")
+    held = []
+    page.route(f"**/{DATA}westminster.js", lambda route: held.append(route))  # answered after the check
+    choose(page, "westminster", "southampton")
+    expect(page.locator("#compact-compare-status")).to_have_text("Loading…")
+    expect(page.locator("#compact-compare-result")).to_have_attribute("aria-busy", "true")
+    assert "Loading the clauses of The Westminster Compact 2011" in page.locator(
+        "#compact-compare-result").inner_text()
+    assert len(held) == 1
+    held[0].continue_()
+    expect(page.locator("#compact-compare-status")).to_contain_text("clauses paired")
+    expect(page.locator("#compact-compare-result")).not_to_have_attribute("aria-busy", "true")
+
+
+def test_a_script_that_fails_to_load_is_reported(page, site_server):
+    page.goto(f"{site_server}/compare/")
+    page.route(f"**/{DATA}westminster.js", lambda route: route.abort())
+    choose(page, "westminster", "southampton")
+    message = "Could not load the clauses of The Westminster Compact 2011"
+    expect(page.locator("#compact-compare-status")).to_contain_text(message)
+    expect(page.locator("#compact-compare-result")).to_contain_text(message)
+    assert page.locator("#compact-compare-result table").count() == 0
+    # Another choice still works: a failure does not stick to the other compact.
+    choose(page, "wolverhampton", "southampton")
+    expect(page.locator('tr[data-left="2.1"]')).to_have_attribute("data-right", "1.1")
 
 
 def test_similar_undertakings_collapsed_under_a_clause(page, site_server):

@@ -1,0 +1,105 @@
+"""A compact page's clause blocks as finished HTML, spliced into the page after Markdown.
+
+Why: a compact page is mostly clause blocks, and each went through Python-Markdown's ``md_in_html`` with its
+copy button, "Referenced by" links and similar-undertakings list: ~90 ms a page, 35 s for a national register
+of 400 compacts. The blocks are our own structure around author text, so they are written as HTML here (the
+author text still goes through the same Markdown pipeline, or :mod:`.fast`'s identical shortcut) and the page's
+Markdown carries a placeholder comment for each. Headings, prose, tables and footnotes stay Markdown, so the
+table of contents is unchanged. Links in a block are final URLs (``PageLinks.url``): MkDocs does not rewrite
+raw HTML; every target comes from the model, and the site's link checker covers them.
+
+:func:`splice` puts the blocks in (wrapped in :data:`OPEN` / :data:`CLOSE` comments) and :func:`without_blocks`
+takes them out again, so a search indexer can skip clause text that the clause entries already carry.
+"""
+from __future__ import annotations
+
+import html
+import re
+
+from ..references import clause_anchor
+from .fast import markdown_html, plain_paragraph
+from .text import inline, markdown
+
+OPEN, CLOSE = "<!--compact-block{-->", "<!--}compact-block-->"
+_PLACEHOLDER_RE = re.compile(r"<!--compact-fragment (\d+)-->")
+_BLOCK_RE = re.compile(re.escape(OPEN) + ".*?" + re.escape(CLOSE), re.S)
+_FOOTNOTE_RE = re.compile(r"\[\^")
+
+
+def placeholder(number: int) -> str:
+    """The Markdown line standing for fragment ``number`` (an HTML comment: Markdown passes it through)."""
+    return f"<!--compact-fragment {number}-->"
+
+
+def splice(page_html: str, fragments: list[str]) -> str:
+    """The page's HTML with every placeholder replaced by its block."""
+    if not fragments:
+        return page_html
+    return _PLACEHOLDER_RE.sub(lambda m: OPEN + fragments[int(m[1])] + CLOSE, page_html)
+
+
+def without_blocks(page_html: str) -> str:
+    """The page without its spliced clause blocks."""
+    return _BLOCK_RE.sub("", page_html)
+
+
+def unmark(page_html: str) -> str:
+    """The page with the blocks' wrapping comments removed (they are only for :func:`without_blocks`)."""
+    return page_html.replace(OPEN, "").replace(CLOSE, "")
+
+
+def can_render(clause) -> bool:
+    """Footnote markers need the page's footnote list, so such a clause stays in the page's Markdown."""
+    return _FOOTNOTE_RE.search(clause.text or "") is None
+
+
+def clause_block(writer, clause) -> str:
+    """One clause as the HTML ``md_in_html`` made of ``PageWriter.clause``'s Markdown."""
+    links = writer.links
+    body = markdown(clause.text, links.resolve_final)
+    aliases = "".join(f'<span class="compact-alias" id="{clause_anchor(old)}"></span>' for old in clause.former_ids)
+    formerly = clause.former_numbers or clause.former_ids
+    shown_md = inline(", ".join(formerly)) if formerly else ""
+    title_md = inline(clause.title) if clause.title else ""
+    number_md = inline(clause.number) if clause.number else ""
+    number = (f'<a class="compact-clause__number" href="{links.identifier_href(clause.id)}" '
+              f'title="Permanent link to this clause">{number_md}</a> ') if clause.number else ""
+    if all(plain_paragraph(part) for part in (body, shown_md, title_md, number_md) if part):
+        shown = f'<span class="compact-clause__formerly">(formerly {shown_md})</span> ' if formerly else ""
+        title = f"<strong>{title_md}</strong> – " if title_md else ""
+        first = f"<p>{aliases}{number}{shown}{title}{body}</p>"
+    else:  # the same Markdown the page used to carry, through the same converter
+        shown = f'<span class="compact-clause__formerly">(formerly {shown_md})</span> ' if formerly else ""
+        first = markdown_html(f"{aliases}{number}{shown}{f'**{title_md}** – ' if title_md else ''}{body}")
+    parts = [f'<div class="compact-clause" id="{clause_anchor(clause.id)}">', first,
+             f'<p class="compact-clause__tools">{writer.copy_button(clause.id)}</p>']
+    refs = links.referenced_by(clause.id, final=True)
+    if refs:
+        parts.append('<p class="compact-clause__refs">Referenced by: '
+                     + ", ".join(_link(text, href) for text, href in refs) + "</p>")
+    parts += similar_list(writer, clause)
+    return "\n".join(parts + ["</div>"])
+
+
+def similar_list(writer, clause) -> list[str]:
+    """The collapsed list of similar clauses elsewhere, as ``PageWriter.similar_undertakings`` describes it."""
+    links = writer.links
+    known = links.citations.nodes
+    matches = [m for m in writer.similar(clause.id) if (m.slug, m.id) in known] if writer.similar else []
+    if not matches:
+        return []
+    cite = links.citations.cite
+    items = [f"<li>{_link(cite(m.slug, m.id), links.url(m.slug, m.id))} – "
+             + (f"{round(m.score * 100)}% similar" if m.score is not None else f"{m.kind} (named by the editors)")
+             + "</li>" for m in matches]
+    return ['<details class="compact-similar">',
+            f"<summary>Similar undertakings to {_text(cite(writer.compact.slug, clause.id))} ({len(matches)})"
+            "</summary>", "<ul>", *items, "</ul>", "</details>"]
+
+
+def _text(label: str) -> str:
+    return html.escape(" ".join(label.split()), quote=False)
+
+
+def _link(label: str, href: str) -> str:
+    return f'<a href="{html.escape(href)}">{_text(label)}</a>'
