@@ -1,0 +1,100 @@
+"""The measures that keep a national register (400 compacts) fast and small, checked on the example site:
+per-page navigation above ``nav_compacts_limit``, clause blocks spliced after Markdown, the plain-prose
+shortcut, and search indexing the page without its clause blocks."""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from compact_site.checks import walk_texts
+from compact_site.render.fast import markdown_html, plain_paragraph
+from compact_site.render.fragments import OPEN, CLOSE, splice, unmark, without_blocks
+from compact_site.render.html import to_html
+from compact_site.render.text import markdown
+
+from .test_site_build import build_site, make_project
+
+
+
+def _primary_nav(html: str) -> str:
+    return html[html.index("md-nav--primary"):html.index("md-sidebar--secondary")]
+
+
+@pytest.fixture(scope="module")
+def register_site(tmp_path_factory) -> Path:
+    """The example site built as a large register would be: fewer compacts allowed in the nav than it has."""
+    config = make_project(tmp_path_factory.mktemp("register"), custom_dir=True)
+    config.write_text(config.read_text().replace("  - compact\n", "  - compact:\n      nav_compacts_limit: 2\n"))
+    return build_site(config, strict=True)
+
+
+def test_above_the_limit_a_compact_page_lists_only_its_own_compact(register_site):
+    nav = _primary_nav((register_site / "sandwell" / "index.html").read_text(encoding="utf-8"))
+    assert "Sandwell Compact" in nav
+    assert not any(name in nav for name in ("Southampton Compact", "Westminster Compact", "Wolverhampton"))
+    assert "Glossary" in nav and "Compare two compacts" in nav  # the site's own pages stay
+
+
+def test_above_the_limit_a_compact_sub_page_shows_its_compact(register_site):
+    nav = _primary_nav((register_site / "westminster" / "glossary" / "index.html").read_text(encoding="utf-8"))
+    assert "The Westminster Compact 2011" in nav and "Sandwell Compact" not in nav
+
+
+def test_above_the_limit_site_pages_list_no_compact(register_site):
+    nav = _primary_nav((register_site / "glossary" / "index.html").read_text(encoding="utf-8"))
+    assert not any(name in nav for name in ("Sandwell Compact", "Southampton Compact", "Wolverhampton"))
+    home = (register_site / "index.html").read_text(encoding="utf-8")
+    assert home.count('href="sandwell/"') >= 1  # the home page lists every compact instead
+
+
+def test_at_or_below_the_limit_every_compact_is_in_the_nav(tmp_path):
+    site = build_site(make_project(tmp_path, custom_dir=True), strict=True)
+    nav = _primary_nav((site / "glossary" / "index.html").read_text(encoding="utf-8"))
+    for name in ("Sandwell Compact", "Southampton Compact", "The Westminster Compact 2011"):
+        assert name in nav
+
+
+def test_spliced_pages_carry_no_placeholders_or_markers(register_site):
+    for page in register_site.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        assert "compact-fragment" not in text and "compact-block" not in text, page
+
+
+def test_search_sections_leave_clause_text_to_the_clause_entries(register_site):
+    docs = json.loads((register_site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    phrase = "Respect and uphold the independence of VCS"  # Wolverhampton 2.1
+    holders = [d["location"] for d in docs if phrase in d["text"]]
+    assert holders == ["wolverhampton/#clause-2.1"], holders
+
+
+def test_splice_and_without_blocks_round_trip():
+    html = "<h2>A</h2>\n<!--compact-fragment 0-->\n<p>prose</p>\n<!--compact-fragment 1-->"
+    spliced = splice(html, ['<div id="clause-1">one</div>', '<div id="clause-2">two</div>'])
+    assert spliced.count(OPEN) == 2 and spliced.count(CLOSE) == 2
+    assert without_blocks(spliced) == "<h2>A</h2>\n\n<p>prose</p>\n"
+    assert unmark(spliced) == '<h2>A</h2>\n<div id="clause-1">one</div>\n<p>prose</p>\n<div id="clause-2">two</div>'
+
+
+def test_plain_prose_shortcut_matches_python_markdown_on_every_example_text(loaded_content):
+    checked = 0
+    for compact in loaded_content.compacts:
+        for _node, _key, text in walk_texts(compact):
+            if isinstance(text, str):
+                source = markdown(text)
+                assert markdown_html(source) == to_html(source), source
+                checked += plain_paragraph(source)
+    assert checked > 1000  # the shortcut is the common case, not a corner
+
+
+PROSE = st.text(alphabet=st.characters(codec="utf-8", categories=("L", "N", "P", "S", "Zs", "Cc")), max_size=80)
+
+
+@settings(max_examples=400, deadline=None)
+@given(PROSE)
+def test_plain_prose_shortcut_never_disagrees_with_python_markdown(text):
+    if plain_paragraph(text):
+        assert f"<p>{text}</p>" == to_html(text)
