@@ -14,6 +14,7 @@ import json
 import re
 
 from .checks import citable
+from .exports.plaintext import collapse, simple_prose
 from .links import citation
 from .model import Compact
 from .references import clause_anchor
@@ -28,6 +29,14 @@ CLAUSE_BOOST = 4  # Material's search worker passes a document's "boost" to lunr
 
 def plain_text(text: str) -> str:
     """Author Markdown as plain words (for search snippets)."""
+    prose = simple_prose(text)
+    if prose is not None:  # most clauses: no markup to render (see exports/plaintext.py)
+        return collapse(prose)
+    return plain_text_via_markdown(text)
+
+
+def plain_text_via_markdown(text: str) -> str:
+    """:func:`plain_text` the slow, general way: rendered by Markdown, tags removed (any text)."""
     return " ".join(html.unescape(_TAG_RE.sub(" ", to_html(markdown(text)))).split())
 
 

@@ -19,9 +19,12 @@ from lxml import etree
 from ..model import Block, Compact, Contact, Procedure, Section
 from ..model.compact import PART_NAMES
 from .akn_meta import meta, preface
-from .akn_text import E, TextConverter
+from .akn_text import E, TextConverter, q
 from .eids import PROSE_PARTS, about_eid, clause_eid, group_eids, part_eid, procedure_eid, section_eid
 from .text import Resolver, xml_safe
+
+
+_NUM, _HEADING, _CONTENT = q("num"), q("heading"), q("content")
 
 
 def _labelled(num: Optional[str], heading: Optional[str]) -> list[etree._Element]:
@@ -41,9 +44,14 @@ class BodyWriter:
 
     def clause(self, node, parent_eid: str) -> etree._Element:
         eid = clause_eid(parent_eid, node.id)
-        heading = getattr(node, "title", None)
-        return E.paragraph(*_labelled(getattr(node, "number", None), heading),
-                           E.content(*self.blocks([node.text], eid)), eId=eid)
+        # The same elements as E.paragraph(*_labelled(...), E.content(...)), made in place with SubElement:
+        # every element built apart is walked again when appended, and clauses are most of the document.
+        paragraph = E.paragraph(eId=eid)
+        for tag, value in ((_NUM, getattr(node, "number", None)), (_HEADING, getattr(node, "title", None))):
+            if value:
+                etree.SubElement(paragraph, tag).text = xml_safe(value)
+        self.text.blocks_into(etree.SubElement(paragraph, _CONTENT), node.text, eid)
+        return paragraph
 
     @staticmethod
     def _hier(element: etree._Element, intro: list, children: list, wrap_up: list) -> etree._Element:
@@ -156,10 +164,11 @@ def akn_document(compact: Compact, resolve: Resolver) -> etree._Element:
 _STRUCTURAL = {"akomaNtoso", "doc", "meta", "identification", "FRBRWork", "FRBRExpression", "FRBRManifestation",
                "references", "preface", "mainBody", "hcontainer", "section", "paragraph", "intro", "wrapUp",
                "content", "ul", "ol", "table", "tr", "th", "td", "authorialNote"}
+_STRUCTURAL_TAGS = frozenset(q(name) for name in _STRUCTURAL)  # compared as tags: QName() per element is slow
 
 
 def _indent(element: etree._Element, level: int = 0) -> None:
-    if etree.QName(element).localname not in _STRUCTURAL or not len(element) or (element.text or "").strip():
+    if element.tag not in _STRUCTURAL_TAGS or not len(element) or (element.text or "").strip():
         return
     inner = "\n" + "  " * (level + 1)
     element.text = inner

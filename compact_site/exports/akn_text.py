@@ -22,6 +22,7 @@ from lxml.builder import ElementMaker
 from ..render.html import to_html
 from ..render.text import markdown
 from .eids import join
+from .plaintext import simple_prose
 from .text import FOOTNOTE_RE, Resolver, xml_safe
 
 AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
@@ -36,6 +37,9 @@ _WRAPPERS = {"div", "blockquote", "pre", "section", "article", "dl", "dd", "dt",
 def q(tag: str) -> str:
     """A tag name in the AKN namespace."""
     return f"{{{AKN_NS}}}{tag}"
+
+
+P = q("p")
 
 
 def append_text(element: etree._Element, text: str) -> None:
@@ -66,11 +70,27 @@ class TextConverter:
         """A Markdown text as AKN block elements; ``prefix`` is the eId of the element they go in."""
         if not text:
             return []
+        prose = simple_prose(text)
+        if prose is not None:  # one paragraph of plain words: what Markdown and lxml would give (.plaintext)
+            return [E.p(prose)]
+        return self.blocks_via_markdown(text, prefix, notes)
+
+    def blocks_via_markdown(self, text: str, prefix: str, notes: bool = True) -> list[etree._Element]:
+        """:meth:`blocks` the slow, general way: Markdown to HTML, parsed and mapped (any text)."""
         html = to_html(markdown(xml_safe(text), self.resolve))
         root = lxml.html.fragment_fromstring(html, create_parent="div")
         out: list[etree._Element] = []
         self._blocks_of(root, out, prefix, notes)
         return out
+
+    def blocks_into(self, parent: etree._Element, text: Optional[str], prefix: str) -> None:
+        """Append the blocks of ``text`` to ``parent``. Plain prose is made in place: an element built apart
+        and appended costs lxml a walk to move it into the document, which at 32,000 clauses adds up."""
+        prose = simple_prose(text)
+        if prose is not None:
+            etree.SubElement(parent, P).text = prose
+        else:
+            parent.extend(self.blocks(text, prefix))
 
     def _blocks_of(self, html: etree._Element, out: list, prefix: str, notes: bool) -> None:
         loose: list[Optional[etree._Element]] = [None]  # a <p> collecting inline content between blocks

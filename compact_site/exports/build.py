@@ -30,6 +30,12 @@ def _placement(compact: Compact) -> dict[int, tuple[str, Optional[str], Optional
     return found
 
 
+def _references(text: str, slug: str) -> list[r.Reference]:
+    if "[[" not in text:  # every reference contains it; skips masking code in the common case
+        return []
+    return [r.Reference(compact=ref.compact or slug, id=ref.clause_id) for ref in find_references(text)]
+
+
 def _clause(compact: Compact, node: Node, eid: str, placed: tuple, resolve: Resolver, urls: SiteUrls) -> r.Clause:
     kind, party, section = placed
     slug = compact.slug
@@ -37,7 +43,7 @@ def _clause(compact: Compact, node: Node, eid: str, placed: tuple, resolve: Reso
         id=node.id, number=getattr(node, "number", None), title=getattr(node, "title", None), kind=kind,
         party=party, section=section, citation=citation(compact, node), text_markdown=node.text,
         text_plain=plain(node.text, resolve),
-        references=[r.Reference(compact=ref.compact or slug, id=ref.clause_id) for ref in find_references(node.text)],
+        references=_references(node.text, slug),
         footnotes=footnote_ids(node.text), anchor=clause_anchor(node.id),
         anchor_url=urls.clause_anchor_url(slug, node.id), identifier_url=urls.clause_identifier_url(slug, node.id),
         akn_eid=eid,
@@ -101,14 +107,18 @@ def _counts(export: r.CompactExport) -> r.Counts:
                     steering_group=rows.count("steering-group"))
 
 
-def site_index(exports: list[r.CompactExport], site_glossary: Optional[Glossary], citations: Citations,
+def compact_summary(export: r.CompactExport) -> r.CompactSummary:
+    """A compact's entry in the site index."""
+    e = export
+    return r.CompactSummary(slug=e.compact.slug, title=e.compact.title, area=e.compact.area,
+                            status=e.compact.status, url=e.compact.url, counts=_counts(e), files=e.files)
+
+
+def site_index(summaries: list[r.CompactSummary], site_glossary: Optional[Glossary], citations: Citations,
                urls: SiteUrls, site_url: Optional[str]) -> r.SiteIndex:
-    """The list of compacts with their counts and export URLs, and the site-wide glossary."""
+    """The list of compacts (:func:`compact_summary` of each) and the site-wide glossary."""
     # Site glossary text may say [[sandwell:2.1]]; there is no "own" compact, so a bare [[2.1]] stays as typed.
     resolve = resolver(citations, "", urls)
-    summaries = [r.CompactSummary(slug=e.compact.slug, title=e.compact.title, area=e.compact.area,
-                                  status=e.compact.status, url=e.compact.url, counts=_counts(e), files=e.files)
-                 for e in exports]
     glossary = r.SiteGlossary(
         heading=site_glossary.heading if site_glossary else None,
         intro_markdown=site_glossary.intro if site_glossary else None,

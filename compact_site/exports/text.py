@@ -16,6 +16,7 @@ from ..links import Citations
 from ..references import find_references, mask_code
 from ..render.html import to_html
 from ..render.text import markdown
+from .plaintext import collapse, simple_prose
 from .urls import SiteUrls
 
 # Same syntax as the footnote check in checks.py: "[^id]" not followed by ":" (that would be a definition).
@@ -64,6 +65,8 @@ def link_references(text: str, resolve: Resolver) -> str:
 
 def footnote_ids(text: str) -> list[str]:
     """Footnote markers used in a text (outside code), in order, each once."""
+    if "[^" not in text:  # every marker contains it; skips masking code in the common case
+        return []
     return list(dict.fromkeys(match[1] for match in FOOTNOTE_RE.finditer(mask_code(text))))
 
 
@@ -84,6 +87,14 @@ def plain(text: str, resolve: Resolver) -> str:
     markup is dropped without putting a space in its place, which is fine for search and wrong in data
     ("Sandwell 1.1 ." for "[[1.1]].").
     """
+    prose = simple_prose(text)
+    if prose is not None:  # no references, notes or markup: the words are the text (see .plaintext)
+        return collapse(prose)
+    return plain_via_markdown(text, resolve)
+
+
+def plain_via_markdown(text: str, resolve: Resolver) -> str:
+    """:func:`plain` the slow, general way: through Markdown and an HTML parser (any text)."""
     html = to_html(markdown(xml_safe(strip_footnotes(link_references(text, resolve)))))
     root = lxml.html.fragment_fromstring(html, create_parent="div")
     for element in root.iter(*_BREAKS):
