@@ -17,6 +17,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import re
+
 import yaml
 
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -176,9 +178,28 @@ def check_depth(text: str) -> None:
             depth -= 1
 
 
+_PREFIX_RE = re.compile(r"^[ \-?:]*", re.M)
+
+
+def surely_shallow(text: str) -> bool:
+    """Whether ``text`` cannot nest deeper than :data:`MAX_DEPTH`, judged without parsing.
+
+    Block collections nest only by indenting (or by ``- ``/``? ``/``: `` prefixes on one line); only the
+    indentless list under a mapping key keeps its parent's column, so two levels always add a column: block
+    depth ≤ 2 × (widest line prefix + 1). Each flow level needs a ``[`` or ``{``. Ordinary compacts pass, so
+    the event scan of :func:`check_depth` runs only for the rare file that might be deep.
+    """
+    flow = text.count("[") + text.count("{")
+    if flow >= MAX_DEPTH:
+        return False
+    widest = max(map(len, _PREFIX_RE.findall(text)), default=0)
+    return 2 * (widest + 1) + flow <= MAX_DEPTH
+
+
 def parse_yaml(text: str) -> Parsed:
     """Parse one YAML document with line numbers. Raises ``yaml.YAMLError`` on syntax or tag errors."""
-    check_depth(text)
+    if not surely_shallow(text):
+        check_depth(text)
     loader = LineLoader(text)
     try:
         data = loader.get_single_data()

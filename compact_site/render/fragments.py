@@ -21,7 +21,8 @@ from .fast import markdown_html, plain_paragraph
 from .text import inline, markdown
 
 OPEN, CLOSE = "<!--compact-block{-->", "<!--}compact-block-->"
-_PLACEHOLDER_RE = re.compile(r"<!--compact-fragment (\d+)-->")
+_PLACEHOLDER_RE = re.compile(r"<!--compact-fragment ([\d ]+)-->")
+_RUN_RE = re.compile(r"<!--compact-fragment (\d+)-->\n\n(?:<!--compact-fragment \d+-->\n\n)+")
 _BLOCK_RE = re.compile(re.escape(OPEN) + ".*?" + re.escape(CLOSE), re.S)
 _FOOTNOTE_RE = re.compile(r"\[\^")
 
@@ -31,11 +32,18 @@ def placeholder(number: int) -> str:
     return f"<!--compact-fragment {number}-->"
 
 
+def merge_placeholders(page_markdown: str) -> str:
+    """One placeholder per run of consecutive blocks: Markdown handles each raw-HTML line at some cost."""
+    return _RUN_RE.sub(lambda m: "<!--compact-fragment " + " ".join(re.findall(r"\d+", m[0])) + "-->\n\n",
+                       page_markdown)
+
+
 def splice(page_html: str, fragments: list[str]) -> str:
-    """The page's HTML with every placeholder replaced by its block."""
+    """The page's HTML with every placeholder replaced by its blocks."""
     if not fragments:
         return page_html
-    return _PLACEHOLDER_RE.sub(lambda m: OPEN + fragments[int(m[1])] + CLOSE, page_html)
+    return _PLACEHOLDER_RE.sub(lambda m: "\n".join(OPEN + fragments[int(n)] + CLOSE for n in m[1].split()),
+                               page_html)
 
 
 def without_blocks(page_html: str) -> str:
@@ -89,12 +97,25 @@ def similar_list(writer, clause) -> list[str]:
     if not matches:
         return []
     cite = links.citations.cite
-    items = [f"<li>{_link(cite(m.slug, m.id), links.url(m.slug, m.id))} – "
+    items = [f"<li>{_other_link(links, m.slug, m.id)} – "
              + (f"{round(m.score * 100)}% similar" if m.score is not None else f"{m.kind} (named by the editors)")
              + "</li>" for m in matches]
     return ['<details class="compact-similar">',
             f"<summary>Similar undertakings to {_text(cite(writer.compact.slug, clause.id))} ({len(matches)})"
             "</summary>", "<ul>", *items, "</ul>", "</details>"]
+
+
+def _other_link(links, slug: str, clause_id: str) -> str:
+    """A link to a clause. Remembered for the build (on its Citations): the same clause is listed as similar
+    on many pages, and from any other compact's page its URL is the same."""
+    if slug == links.slug:
+        return _link(links.citations.cite(slug, clause_id), links.url(slug, clause_id))
+    key = (links.style.directory_urls, slug, clause_id)
+    found = links.citations.html_links.get(key)
+    if found is None:
+        found = links.citations.html_links[key] = _link(links.citations.cite(slug, clause_id),
+                                                        links.url(slug, clause_id))
+    return found
 
 
 def _text(label: str) -> str:

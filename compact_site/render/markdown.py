@@ -15,7 +15,7 @@ from ..model.compact import PART_NAMES
 from ..references import clause_anchor
 from .parts import (render_forms, render_glossary, render_notes, render_partners, render_procedures,
                     render_signatories, render_steering_group)
-from .fragments import can_render, clause_block, placeholder
+from .fragments import can_render, clause_block, merge_placeholders, placeholder
 from .text import inline, markdown
 
 STATUS_TEXT = {"draft": "This is a draft compact.", "consultation-draft": "This is a consultation draft.",
@@ -251,7 +251,8 @@ class PageWriter:
         ordered = [rendered[name] for name in names]
         body = [self.header(), self.contents(ordered), *ordered, self.withdrawn(), 
             render_notes(c, self.md), [f"[^{note.id}]: {markdown(note.text, self.resolve)}" for note in c.footnotes]]
-        return "\n".join(line for part in body for line in part).rstrip() + "\n"
+        text = "\n".join(line for part in body for line in part).rstrip() + "\n"
+        return merge_placeholders(text) if self.fragments else text
 
 
 def render_compact_page(compact: Compact, links: PageLinks | None = None, similar=None,

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import re
+from functools import lru_cache
 from typing import Callable
 
 from ..glossary import Entry, TermMatcher
@@ -24,8 +25,15 @@ _TOKEN_RE = re.compile(r"(<!--.*?-->|<[^>]+>)", re.S)
 _TAG_RE = re.compile(r"<\s*(/)?\s*([a-zA-Z0-9]+)([^>]*)>")
 
 
+_HIDING_RE = re.compile(r"\b(hidden|popover)\b")
+
+
 def _skips(name: str, attrs: str) -> bool:
-    return name in SKIP_TAGS or NO_TERMS_ATTR in attrs or re.search(r"\b(hidden|popover)\b", attrs) is not None
+    if name in SKIP_TAGS:
+        return True
+    if not attrs or ("hidden" not in attrs and "popover" not in attrs and NO_TERMS_ATTR not in attrs):
+        return False  # most tags: no regex
+    return NO_TERMS_ATTR in attrs or _HIDING_RE.search(attrs) is not None
 
 
 def annotate_terms(page_html: str, matcher: TermMatcher, href_for: Callable[[Entry], str]) -> str:
@@ -33,7 +41,12 @@ def annotate_terms(page_html: str, matcher: TermMatcher, href_for: Callable[[Ent
     out: list[str] = []
     stack: list[tuple[str, bool]] = []  # open elements, and whether each hides its text from annotation
     skipping, used = 0, {}
-    for token in _TOKEN_RE.split(page_html):
+    every = len(matcher.entries)
+    tokens = _TOKEN_RE.split(page_html)
+    for position, token in enumerate(tokens):
+        if len(used) >= every:  # each term is marked once: the rest of the page stays as it is
+            out.extend(tokens[position:])
+            break
         tag = _TAG_RE.match(token) if token.startswith("<") else None
         if tag:
             closing, name, attrs = tag[1], tag[2].lower(), tag[3]
@@ -82,9 +95,15 @@ def _expansion(entry: Entry) -> str:
     return re.sub(r"\s*\([^)]*\)\s*$", "", entry.term)
 
 
+@lru_cache(maxsize=4096)
+def _definition_html(text: str) -> str:
+    """A definition's HTML; remembered, as every page that uses a term repeats its popover."""
+    return to_html(markdown(text))
+
+
 def _popover(number: int, entry: Entry, href: str) -> str:
     name = html.escape(entry.term)
-    definition = to_html(markdown(entry.definition))
+    definition = _definition_html(entry.definition)
     return (f'<div popover id="compact-term-{number}" class="compact-term-popover" role="dialog" '
             f'aria-label="{name}"><p class="compact-term-popover__term"><strong>{name}</strong></p>'
             f'{definition}<p><a href="{html.escape(href)}">{name} in the glossary</a></p></div>')

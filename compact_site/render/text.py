@@ -26,6 +26,8 @@ Resolver = Callable[[Optional[str], str], Optional[tuple[str, str]]]
 SAFE_SCHEMES = ("http", "https", "mailto", "tel")
 _SCHEME_RE = re.compile(r"([a-z][a-z0-9+.\-]*):")
 _UNSAFE_RE = re.compile(r"<|\{|\]\(|\]:[ \t]*\n?[ \t]*(\S+)")
+# Every match of _UNSAFE_RE starts with one of these: a text without them needs no work (most texts).
+_MAYBE_UNSAFE_RE = re.compile(r"[<{\]]")
 
 
 def safe_url(url: str) -> bool:
@@ -54,6 +56,8 @@ def _destination_end(masked: str, start: int) -> int:
 
 def escape_html(text: str) -> str:
     """Apply the policy outside code: ``<`` and ``{`` escaped, unsafe link targets replaced by ``#``."""
+    if _MAYBE_UNSAFE_RE.search(text) is None:
+        return text
     masked = mask_code(text)
     out, last = [], 0
     for match in _UNSAFE_RE.finditer(masked):
@@ -82,7 +86,7 @@ def inline(text: str) -> str:
 def markdown(text: str, resolve: Resolver | None = None) -> str:
     """Author Markdown made safe, with cross-references turned into links."""
     text = escape_html(text.strip())
-    if resolve is None:
+    if resolve is None or "[[" not in text:  # every reference starts with "[["
         return text
     masked = mask_code(text)
     out, last = [], 0
