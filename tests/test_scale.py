@@ -28,7 +28,10 @@ def _primary_nav(html: str) -> str:
 def register_site(tmp_path_factory) -> Path:
     """The example site built as a large register would be: fewer compacts allowed in the nav than it has."""
     config = make_project(tmp_path_factory.mktemp("register"), custom_dir=True)
-    config.write_text(config.read_text().replace("  - compact\n", "  - compact:\n      nav_compacts_limit: 2\n"))
+    # Anchor checks as warnings (strict: a warning fails the build): links from the glossary and registers to
+    # clause anchors must find them, although the clause blocks join the page after Markdown.
+    config.write_text(config.read_text().replace("  - compact\n", "  - compact:\n      nav_compacts_limit: 2\n")
+                      + "validation:\n  anchors: warn\n")
     return build_site(config, strict=True)
 
 
@@ -77,6 +80,46 @@ def test_splice_and_without_blocks_round_trip():
     assert spliced.count(OPEN) == 2 and spliced.count(CLOSE) == 2
     assert without_blocks(spliced) == "<h2>A</h2>\n\n<p>prose</p>\n"
     assert unmark(spliced) == '<h2>A</h2>\n<div id="clause-1">one</div>\n<p>prose</p>\n<div id="clause-2">two</div>'
+
+
+def test_consecutive_blocks_share_one_placeholder_and_splice_in_order():
+    from compact_site.render.fragments import merge_placeholders, placeholder
+
+    markdown_text = "## A\n\n" + "".join(placeholder(n) + "\n\n" for n in range(3)) + "Prose.\n\n" + placeholder(3)
+    merged = merge_placeholders(markdown_text)
+    assert merged.count("compact-fragment") == 2
+    spliced = unmark(splice(merged, ["<p>0</p>", "<p>1</p>", "<p>2</p>", "<p>3</p>"]))
+    assert spliced == "## A\n\n<p>0</p>\n<p>1</p>\n<p>2</p>\n\nProse.\n\n<p>3</p>"
+
+
+def _depth(value) -> int:
+    if isinstance(value, dict):
+        return 1 + max(map(_depth, value.values()), default=0)
+    if isinstance(value, list):
+        return 1 + max(map(_depth, value), default=0)
+    return 0
+
+
+NESTED = st.recursive(st.text(alphabet="ab[{ -:", max_size=5),
+                      lambda inner: st.lists(inner, max_size=2) | st.dictionaries(st.text("xy", min_size=1, max_size=2),
+                                                                                 inner, max_size=2), max_leaves=80)
+
+
+@settings(max_examples=300, deadline=None)
+@given(NESTED, st.sampled_from([None, False, True]))
+def test_depth_pre_screen_never_passes_a_deep_document(data, flow):
+    """surely_shallow may say "maybe deep" for a shallow file, never "shallow" for a deep one."""
+    import yaml
+
+    from compact_site.yamlload import MAX_DEPTH, surely_shallow
+
+    for wrap in range(0, 60, 7):  # push the same shape deeper, past MAX_DEPTH
+        value = data
+        for _ in range(wrap):
+            value = [value]
+        text = yaml.safe_dump(value, default_flow_style=flow, width=10_000)
+        if surely_shallow(text):
+            assert _depth(yaml.safe_load(text)) <= MAX_DEPTH, text
 
 
 def test_plain_prose_shortcut_matches_python_markdown_on_every_example_text(loaded_content):

@@ -46,6 +46,14 @@ def splice(page_html: str, fragments: list[str]) -> str:
                                page_html)
 
 
+_ID_RE = re.compile(r' id="([^"]+)"')
+
+
+def anchor_ids(fragments) -> set[str]:
+    """Every ``id`` in the blocks (clause anchors and the old anchors of moved clauses)."""
+    return {found for fragment in fragments for found in _ID_RE.findall(fragment)}
+
+
 def without_blocks(page_html: str) -> str:
     """The page without its spliced clause blocks."""
     return _BLOCK_RE.sub("", page_html)
