@@ -51,7 +51,11 @@ def build_safely(config_file: Path, strict: bool | None = None) -> int:
     staging = Path(tempfile.mkdtemp(prefix=f".{site.name}.building-", dir=site.parent))
     try:
         config.site_dir = str(staging)
-        build(config)
+        config.plugins.on_startup(command="build", dirty=False)  # as `mkdocs build` does
+        try:
+            build(config)
+        finally:
+            config.plugins.on_shutdown()
         swap_in(staging, site)
     except (Exception, SystemExit) as err:  # mkdocs' Abort, the plugin's errors, anything else
         shutil.rmtree(staging, ignore_errors=True)

@@ -111,6 +111,33 @@ def static_files(compacts: list[Compact], style: LinkStyle, site_name: str, site
         compacts, site_glossary, style.site_url, citations) + scripts
 
 
+def static_paths(compacts: list[Compact]) -> list[str]:
+    """The paths :func:`static_files` writes, in its order, without making their text (a few milliseconds
+    at national scale): to refuse a clash with a hand-written file before the files are made elsewhere."""
+    from .concordance.page import compare_script_path
+    from .exports.urls import SCHEMA_FILE, SITE_INDEX_FILE, compact_akn_file, compact_json_file
+    from .render.clause_pages import clause_page_path
+
+    paths = [clause_page_path(compact.slug, clause_id) for compact in compacts
+             for clause_id in identifier_ids(compact)]
+    paths += [f"{c.slug}/signatories.{kind}" for c in compacts for kind in ("csv", "json")]
+    paths += ["signatories.csv", "signatories.json"]
+    paths += [path for c in compacts for path in (compact_json_file(c.slug), compact_akn_file(c.slug))]
+    paths += [SITE_INDEX_FILE, SCHEMA_FILE]
+    return paths + ([compare_script_path(c.slug) for c in compacts] if len(compacts) > 1 else [])
+
+
+def identifier_ids(compact: Compact) -> list[str]:
+    """Every id with an identifier page, in :func:`identifier_pages`' order: each citable node, then its
+    former ids (a moved clause's old URL forwards to where it is now), then the withdrawn clauses."""
+    from .checks import citable
+
+    ids = []
+    for node in citable(compact):
+        ids += [node.id, *getattr(node, "former_ids", [])]
+    return ids + [gone.id for gone in compact.withdrawn]
+
+
 def identifier_pages(compacts: list[Compact], style: LinkStyle, site_name: str,
                      citations: Citations | None = None) -> list[tuple[str, str]]:
     """The static page behind every clause's identifier URL: (path in the site, HTML)."""

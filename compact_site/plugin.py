@@ -18,6 +18,7 @@ from __future__ import annotations
 import gc
 import json
 import re
+from functools import partial
 from importlib import resources
 from pathlib import Path
 
@@ -26,6 +27,7 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin
 from mkdocs.structure.files import File, Files
 
 from .config import CompactConfig
+from .background import ForkedWriter, worth_forking
 from .concordance import Concordance, entries_of
 from .content import YAML_SUFFIXES, load_content
 from .errors import ContentError, Problem
@@ -33,7 +35,7 @@ from .ledger import LEDGER_NAME
 from .links import Citations, LinkStyle, link_references
 from .loader import Loaded
 from .nav_view import NavView
-from .pages import site_pages, static_files
+from .pages import site_pages, static_files, static_paths
 from .render.fragments import anchor_ids, splice, unmark, without_blocks
 from .render.html import MARKDOWN_EXTENSIONS
 from .render.statement import STATEMENT_URI, statement_markdown
@@ -61,6 +63,8 @@ class CompactPlugin(BasePlugin[CompactConfig]):
         self.content_dir: Path | None = None
         self.generated: set[str] = set()
         self.nav_view: NavView | None = None
+        self.command: str | None = None  # from on_startup: "build", "serve" or "gh-deploy"
+        self.writer: ForkedWriter | None = None  # the static files' process of this build, if any
         self.fragments: dict[str, tuple[str, ...]] = {}
         self.full_content: str | None = None  # src_uri -> clause blocks (render/fragments.py)
 
@@ -104,9 +108,16 @@ class CompactPlugin(BasePlugin[CompactConfig]):
                            style, self.loaded.glossary, self.loaded.glossary_file, self.citations, concordance)
         self.fragments = {p.src_uri: p.fragments for p in pages if p.fragments}
         generated = [(p.src_uri, p.markdown, p.origin) for p in pages]
-        generated += [(path, text, None) for path, text in
-                      static_files(compacts, style, config.site_name, self.loaded.glossary, self.citations,
-                                   concordance)]
+        make_static = partial(static_files, compacts, style, config.site_name, self.loaded.glossary, self.citations,
+                              concordance)
+        elsewhere = static_paths(compacts)
+        if worth_forking(self.command, len(elsewhere)):  # made and written by a second process meanwhile
+            self._refuse_clashes(files, [(path, None) for path in elsewhere])
+            self.writer = ForkedWriter(make_static, Path(config.site_dir))
+            for path in elsewhere:  # known to MkDocs, so links to them check out; written by the child
+                files.append(WrittenElsewhere(path, None, config.site_dir, config.use_directory_urls))
+        else:
+            generated += [(path, text, None) for path, text in make_static()]
         generated += [(f"{ASSET_DIR}/{name}", resources.files(__package__).joinpath("assets", name).read_text("utf-8"),
                        None) for name in ASSETS]
         if STATEMENT_URI not in files.src_uris:  # a site's own hand-written statement wins
@@ -118,14 +129,19 @@ class CompactPlugin(BasePlugin[CompactConfig]):
         if self.config.intranet:
             generated += [(SEARCH_PAGE_URI, search_page_markdown(), None),
                           (INDEX_SCRIPT_URI, index_script(clause_entries(compacts, directory_urls=False)), None)]
-        for src_uri, content, origin in generated:
+        self._refuse_clashes(files, [(src_uri, origin) for src_uri, _, origin in generated])
+        for src_uri, content, _ in generated:
+            files.append(File.generated(config, src_uri, content=content))
+        self.generated = {src_uri for src_uri, _, _ in generated}
+        return files
+
+    @staticmethod
+    def _refuse_clashes(files: Files, generated: list[tuple[str, str | None]]) -> None:
+        for src_uri, origin in generated:
             clash = files.get_file_from_path(src_uri)
             if clash is not None:
                 raise PluginError(f"{clash.src_uri}: this hand-written file has the address of a generated one"
                                   f"{f' (from {origin})' if origin else ''}; rename or move it")
-            files.append(File.generated(config, src_uri, content=content))
-        self.generated = {src_uri for src_uri, _, _ in generated}
-        return files
 
     def on_nav(self, nav, *, config, files):
         # A compact's page sits in its own folder (for /<slug>/, its glossary and registers); show it as one nav
@@ -196,9 +212,23 @@ class CompactPlugin(BasePlugin[CompactConfig]):
             return output_content
         return valid_material_markup(output_content)
 
+    def on_startup(self, *, command, dirty):
+        self.command = command  # "build" may make static files in a second process; "serve" never does
+
+    def on_build_error(self, *, error):
+        if self.writer is not None:
+            self.writer.abandon()
+            self.writer = None
+
     @event_priority(-50)  # after the search plugin writes its index, before Material's offline plugin
     def on_post_build(self, *, config):
         gc.unfreeze()  # a `mkdocs serve` rebuild must be able to free this build's content
+        if self.writer is not None:
+            writer, self.writer = self.writer, None
+            try:
+                log.debug(f"{writer.join()} static files written by a second process")
+            except RuntimeError as err:
+                raise PluginError(f"making the identifier pages, registers and exports failed:\n{err}") from None
         index_file = Path(config.site_dir) / "search" / "search_index.json"
         if not self.config.enabled or not index_file.is_file():
             return
@@ -210,6 +240,17 @@ class CompactPlugin(BasePlugin[CompactConfig]):
         if self.content_dir is not None and self.content_dir.resolve() != Path(config.docs_dir).resolve():
             server.watch(str(self.content_dir))
         return server
+
+
+class WrittenElsewhere(File):
+    """A static file that a second process writes into ``site_dir`` (compact_site/background.py): MkDocs
+    knows its address, for its link checks, but does not write it."""
+
+    def copy_file(self, dirty: bool = False) -> None:
+        pass
+
+    def is_modified(self) -> bool:
+        return False
 
 
 def valid_material_markup(html: str) -> str:
