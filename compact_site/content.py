@@ -2,6 +2,9 @@
 CLI and the MkDocs plugin share."""
 from __future__ import annotations
 
+import gc
+from contextlib import contextmanager
+
 import os
 from pathlib import Path
 from typing import Iterable
@@ -38,9 +41,27 @@ def shown_path(path: Path) -> str:
         return str(path)
 
 
+@contextmanager
+def collector_paused():
+    """The cyclic garbage collector off while loading: parsing builds ~500,000 long-lived objects for a
+    national register, and the collector re-walked them over and over (5.6 s -> 3.5 s for 400 compacts).
+    What loading throws away has no cycles, so reference counting frees it meanwhile."""
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
+
+
 def load_content(paths: Iterable[Path]) -> Loaded:
     """Load, validate and cross-check compacts (and the anchor ledger of a folder). Never raises for content faults."""
-    paths = list(paths)
+    with collector_paused():
+        return _load_content(list(paths))
+
+
+def _load_content(paths: list[Path]) -> Loaded:
     result = Loaded()
     files, result.problems = compact_files(paths)
     for path in files:
