@@ -179,10 +179,10 @@ def build(project: Path, config: str, site_dir: str) -> dict:
 def phases(ours: Path) -> dict:
     """Our build's phases, timed in-process on the generated content (CPU seconds of this process: the machine is
     shared, so wall time would measure the neighbours)."""
-    from compact_site.checks import check_compact, check_references
-    from compact_site.glossary import known_term_ids
+    from compact_site.concordance import Concordance, entries_of
+    from compact_site.concordance.page import compare_scripts
+    from compact_site.content import load_content
     from compact_site.links import Citations, LinkStyle
-    from compact_site.loader import load_file
     from compact_site.pages import identifier_pages, site_pages
     from compact_site.registers import register_downloads
     from compact_site.exports import export_files
@@ -190,29 +190,29 @@ def phases(ours: Path) -> dict:
     from compact_site.terms_adapter import TermAnnotator
 
     out = {}
-    files = sorted((ours / "content").glob("*.yml"))
     t = time.process_time()
-    compacts = [load_file(f, f.name)[0] for f in files]
-    out["load (YAML + model)"] = time.process_time() - t
+    loaded = load_content([ours / "content"])  # YAML, model, checks, cross-references (as on_config does)
+    compacts = loaded.compacts
+    out["load + validate"] = time.process_time() - t
     t = time.process_time()
-    for c, f in zip(compacts, files):
-        check_compact(c, f.name)
-    by_slug = {c.slug: c for c in compacts}
-    check_references(by_slug, {c.slug: f.name for c, f in zip(compacts, files)}, known_term_ids(compacts, None))
-    Citations(compacts, None)
+    citations = Citations(compacts, None)
     TermAnnotator(compacts, None)
-    out["validate + cross-refs + indexes"] = time.process_time() - t
+    out["indexes (citations, terms)"] = time.process_time() - t
+    t = time.process_time()
+    concordance = Concordance.build(entries_of(compacts))
+    out["concordance"] = time.process_time() - t
     style = LinkStyle(True, "https://example.org/compacts/")
     t = time.process_time()
-    site_pages(compacts, {}, True, style, None, None)
+    site_pages(compacts, {}, True, style, None, None, citations, concordance)
     out["page Markdown (generation)"] = time.process_time() - t
     t = time.process_time()
-    identifier_pages(compacts, style, "Local Compacts Register")
-    out["identifier URLs (render, in memory)"] = time.process_time() - t
+    identifier_pages(compacts, style, "Local Compacts Register", citations)
+    out["identifier URLs (render, in memory)*"] = time.process_time() - t
     t = time.process_time()
     register_downloads(compacts)
-    export_files(compacts, None, style.site_url)
-    out["registers + exports"] = time.process_time() - t
+    export_files(compacts, None, style.site_url, citations)
+    compare_scripts(compacts, concordance, citations, True)
+    out["registers + exports + compare data*"] = time.process_time() - t
     t = time.process_time()
     json.dumps(clause_entries(compacts, True))
     out["search entries"] = time.process_time() - t
