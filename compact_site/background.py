@@ -1,7 +1,8 @@
 """Make and write a site's static files in a second process while the first renders pages.
 
 At national scale a site has ~34,000 static files (an identifier page per clause, exports, registers, compare
-data): ~4 s to make and ~1 s to write, none of which the pages need. On a machine with two or more cores a
+data): ~4 s to make and ~1 s to write, none of which the pages need; the five example compacts have ~500 (~0.1 s,
+with lxml's import). On a machine with two or more cores a
 forked child makes and writes them while MkDocs renders; the parent waits for it at the end of the build.
 
 Only where it is safe and worth it: ``os.fork`` exists (not Windows), the command is ``build`` (``mkdocs serve``
@@ -15,7 +16,7 @@ import traceback
 from pathlib import Path
 from typing import Callable, Iterable
 
-MIN_FILES = 5_000  # below this (the five-compact site has ~500) forking costs more than it saves
+MIN_FILES = 100  # forking costs a few milliseconds; making 100 files (and importing lxml for them) costs more
 
 
 def worth_forking(command: str | None, files: int) -> bool:

@@ -33,6 +33,24 @@ def citation(compact: Compact, node: Node) -> str:
     return f"{compact.area} – {title.rstrip(':')}" if title else f"{compact.area} {node.id}"
 
 
+def _citable_texts(compact: Compact, nodes: dict) -> list[tuple[tuple[str, str], str]]:
+    """(source, text) of each text held directly by a citable node that may hold a reference, in the order
+    ``walk_texts`` meets them (the order of "Referenced by" lists). Texts without ``[[`` are passed over
+    without walking the rest of the model: at national scale the walk was 2.5 million calls."""
+    found = []
+    for node, _key, text in walk_texts(compact) if _has_reference(compact) else ():
+        source = (compact.slug, getattr(node, "id", None))
+        if source in nodes and "[[" in text:
+            found.append((source, text))
+    return found
+
+
+def _has_reference(compact: Compact) -> bool:
+    """Whether a text held directly by a citable node has ``[[`` (only those can be a "Referenced by" source)."""
+    return any(isinstance(value := getattr(node, key), str) and "[[" in value
+               for node in citable(compact) for key in type(node).model_fields)
+
+
 class Citations:
     """Every citable node of every compact, and who refers to whom."""
 
@@ -48,10 +66,7 @@ class Citations:
         self._cited: dict[tuple[str, str], str] = {}
         self.html_links: dict[tuple[bool, str, str], str] = {}  # render/fragments.py's links, for this build
         for compact in compacts:
-            for node, _key, text in walk_texts(compact):
-                source = (compact.slug, getattr(node, "id", None))
-                if source not in self.nodes:
-                    continue
+            for source, text in _citable_texts(compact, self.nodes):
                 for ref in find_references(text):
                     target = (ref.compact or compact.slug, ref.clause_id)
                     if target in self.nodes and source not in self.backrefs[target] and target != source:

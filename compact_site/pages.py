@@ -25,6 +25,7 @@ class PageSource:
     markdown: str
     origin: str | None = None
     fragments: tuple[str, ...] = ()  # HTML blocks for the Markdown's placeholders (render/fragments.py)
+    searchable: bool = False  # whether the site's search indexes the blocks (clause text has its own entries)
 
 
 def compact_page_uri(slug: str) -> str:
@@ -88,7 +89,8 @@ def site_pages(compacts: list[Compact], files: dict[str, str], with_home: bool,
                             glossary_file))
     pages += [PageSource(form_page_uri(c.slug, form.id), form_markdown(c, form), files.get(c.slug))
               for c in compacts for form in c.forms]
-    pages += register_pages(compacts, form_anchor=lambda c: f"form/{c.forms[0].id}.md" if c.forms else None)
+    pages += register_pages(compacts, form_anchor=lambda c: f"form/{c.forms[0].id}.md" if c.forms else None,
+                            directory_urls=style.directory_urls)
     if len(compacts) > 1:
         pages.append(PageSource(COMPARE_URI, compare_markdown(compacts, concordance, citations, style.directory_urls)))
     if with_home:

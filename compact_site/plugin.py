@@ -65,8 +65,9 @@ class CompactPlugin(BasePlugin[CompactConfig]):
         self.nav_view: NavView | None = None
         self.command: str | None = None  # from on_startup: "build", "serve" or "gh-deploy"
         self.writer: ForkedWriter | None = None  # the static files' process of this build, if any
-        self.fragments: dict[str, tuple[str, ...]] = {}
-        self.full_content: str | None = None  # src_uri -> clause blocks (render/fragments.py)
+        self.fragments: dict[str, tuple[str, ...]] = {}  # src_uri -> HTML blocks (render/fragments.py)
+        self.unsearched: set[str] = set()  # pages whose blocks Material's search skips (see _search_view)
+        self.full_content: str | None = None
 
     def on_config(self, config):
         if not self.config.enabled:
@@ -107,6 +108,7 @@ class CompactPlugin(BasePlugin[CompactConfig]):
         pages = site_pages(compacts, self.loaded.files, self.config.home and "index.md" not in files.src_uris,
                            style, self.loaded.glossary, self.loaded.glossary_file, self.citations, concordance)
         self.fragments = {p.src_uri: p.fragments for p in pages if p.fragments}
+        self.unsearched = {p.src_uri for p in pages if p.fragments and not p.searchable}
         generated = [(p.src_uri, p.markdown, p.origin) for p in pages]
         make_static = partial(static_files, compacts, style, config.site_name, self.loaded.glossary, self.citations,
                               concordance)
@@ -160,7 +162,7 @@ class CompactPlugin(BasePlugin[CompactConfig]):
 
     @event_priority(100)  # before the search plugin indexes the page
     def _search_view(self, context, *, page, config, nav):
-        if self.config.enabled and page.file.src_uri in self.fragments:
+        if self.config.enabled and page.file.src_uri in self.unsearched:
             # The clause entries (on_post_build) carry every clause; the page's own entries need only its prose.
             self.full_content, page.content = page.content, without_blocks(page.content)
         return context
@@ -169,7 +171,7 @@ class CompactPlugin(BasePlugin[CompactConfig]):
     def _render_view(self, context, *, page, config, nav):
         if not self.config.enabled:
             return context
-        if page.file.src_uri in self.fragments:
+        if page.file.src_uri in self.unsearched:
             page.content, self.full_content = unmark(self.full_content), None
             if "data-search-" in page.content:  # as Material's search plugin strips them from what it saw
                 page.content = _SEARCH_ATTR.sub("", page.content)
@@ -201,7 +203,7 @@ class CompactPlugin(BasePlugin[CompactConfig]):
         if blocks and getattr(page, "present_anchor_ids", None) is not None:
             # MkDocs checks links to anchors against the ids it saw in the Markdown; the blocks' ids come after.
             page.present_anchor_ids.update(anchor_ids(blocks))
-        html = splice(html, blocks)
+        html = splice(html, blocks, mark=page.file.src_uri in self.unsearched)
         return self.terms.annotate(html, page.file.src_uri, page.url, files)
 
     def on_post_page(self, output, *, page, config):

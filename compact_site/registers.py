@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Callable, Iterable, Optional
 from .model import Compact
 from .render.markdown import format_date
 from .render.parts import SECTOR_NAMES
+from .render.fragments import placeholder
 from .render.text import inline
 
 if TYPE_CHECKING:
@@ -212,8 +213,14 @@ def _count(number: int, one: str, many: str) -> str:
     return f"{number} {one if number == 1 else many}"
 
 
-def site_register_markdown(compacts: Iterable[Compact]) -> str:
-    """The site-wide register: one filterable table of everyone party to every compact."""
+def site_register_markdown(compacts: Iterable[Compact], directory_urls: bool | None = None,
+                           blocks: list[str] | None = None) -> str:
+    """The site-wide register: one filterable table of everyone party to every compact.
+
+    Given ``blocks`` (a list to fill) and ``directory_urls`` (on a site), the table is finished HTML with the
+    built site's URLs, put in after Markdown (render/fragments.py): at national scale it has thousands of rows,
+    and each row's ``markdown="1"`` cost Python-Markdown about a millisecond.
+    """
     compacts = list(compacts)
     rows = register_rows(compacts)
     sectors = [s for s in SECTOR_NAMES if any(r["sector"] == s for r in rows)]
@@ -224,16 +231,13 @@ def site_register_markdown(compacts: Iterable[Compact]) -> str:
              "partners they name and their steering groups. Each compact also has its own register, listed below "
              "the table.", "",
              "## Register { #register }", ""]
-    # The controls start hidden: without JavaScript they could not work, so every row shows and none are offered.
+    if blocks is not None and directory_urls is not None:
+        blocks.append(_register_table_html(compacts, rows, sectors, kinds, directory_urls))
+        lines += [placeholder(len(blocks) - 1), ""]
+        return "\n".join(lines + _register_footer(compacts))
     # Everything down to the cells that hold links needs markdown="1" for md_in_html to turn those links into
     # site links (MkDocs rewrites Markdown links only, never raw <a href>).
-    lines += ['<div class="compact-register" data-register markdown="1">',
-              '<form class="compact-register__filters" hidden aria-label="Filter the register">'
-              + _filter("sector", "Sector", [(s, SECTOR_NAMES[s]) for s in sectors], "All sectors")
-              + _filter("compact", "Compact", [(c.slug, c.title) for c in compacts], "All compacts")
-              + _filter("kind", "Kind", [(k, KIND_NAMES[k]) for k in kinds], "Signatories, partners and steering "
-                                                                              "groups")
-              + "</form>",
+    lines += ['<div class="compact-register" data-register markdown="1">', _filters(compacts, sectors, kinds),
               '<p class="compact-register__status" role="status" aria-live="polite"></p>',
               '<table aria-labelledby="register" markdown="1">',  # md_in_html would wrap a <caption> in <p>
               "<thead><tr>" + _cells(["Organisation", "Person", "Role", "Sector", "Kind", "Compact", "Signed"],
@@ -248,20 +252,57 @@ def site_register_markdown(compacts: Iterable[Compact]) -> str:
                      + _cells([SECTOR_NAMES[r["sector"]], KIND_NAMES[r["kind"]]])
                      + f'<td markdown="1">[{titles[r["compact"]]}]({r["compact"]}/index.md)</td>'
                      + _cells([signed]) + "</tr>")
-    lines += ["</tbody>", "</table>", "</div>", "",
-              "## Download { #download }", "",
-              "- [signatories.csv](signatories.csv) (spreadsheet: every compact)",
-              "- [signatories.json](signatories.json) (JSON, with a description of each field)", "", CSV_NOTE, ""]
+    lines += ["</tbody>", "</table>", "</div>", ""]
+    return "\n".join(lines + _register_footer(compacts))
+
+
+def _register_footer(compacts: list[Compact]) -> list[str]:
+    lines = ["## Download { #download }", "",
+             "- [signatories.csv](signatories.csv) (spreadsheet: every compact)",
+             "- [signatories.json](signatories.json) (JSON, with a description of each field)", "", CSV_NOTE, ""]
     lines += ["Each compact's register is also available on its own:", ""]
-    lines += [f"- [{titles[c.slug]}]({c.slug}/signatories.md)" for c in compacts] + [""]
-    return "\n".join(lines)
+    return lines + [f"- [{inline(c.title)}]({c.slug}/signatories.md)" for c in compacts] + [""]
 
 
-def register_pages(compacts: Iterable[Compact], form_anchor: FormAnchor = first_form_anchor) -> list[PageSource]:
-    """Every register page: ``<slug>/signatories.md`` for each compact, then the site-wide ``signatories.md``."""
+def _filters(compacts: list[Compact], sectors: list[str], kinds: list[str]) -> str:
+    # The controls start hidden: without JavaScript they could not work, so every row shows and none are offered.
+    return ('<form class="compact-register__filters" hidden aria-label="Filter the register">'
+            + _filter("sector", "Sector", [(s, SECTOR_NAMES[s]) for s in sectors], "All sectors")
+            + _filter("compact", "Compact", [(c.slug, c.title) for c in compacts], "All compacts")
+            + _filter("kind", "Kind", [(k, KIND_NAMES[k]) for k in kinds], "Signatories, partners and steering "
+                                                                             "groups")
+            + "</form>")
+
+
+def _register_table_html(compacts: list[Compact], rows: list[dict], sectors: list[str], kinds: list[str],
+                         directory_urls: bool) -> str:
+    """The register as the HTML md_in_html made of it, links already the built site's (the page is
+    ``/signatories/`` with directory URLs, else ``signatories.html`` at the root)."""
+    page = "../{slug}/" if directory_urls else "{slug}/index.html"
+    links = {c.slug: f'<a href="{page.format(slug=c.slug)}">{_text(c.title)}</a>' for c in compacts}
+    body = [f'<tr data-sector="{escape(r["sector"])}" data-compact="{escape(r["compact"])}" '
+            f'data-kind="{escape(r["kind"])}">'
+            + _cells([r[field] for field in ("organisation", "name", "role")])
+            + _cells([SECTOR_NAMES[r["sector"]], KIND_NAMES[r["kind"]]])
+            + f"<td>{links[r['compact']]}</td>"
+            + _cells([_signed(r) if r["kind"] == "signatory" else ""]) + "</tr>" for r in rows]
+    return "\n".join(['<div class="compact-register" data-register>', _filters(compacts, sectors, kinds),
+                      '<p class="compact-register__status" role="status" aria-live="polite"></p>',
+                      '<table aria-labelledby="register">',
+                      "<thead><tr>" + _cells(["Organisation", "Person", "Role", "Sector", "Kind", "Compact", "Signed"],
+                                             header=True) + "</tr></thead>",
+                      "<tbody>", *body, "</tbody>", "</table>", "</div>"])
+
+
+def register_pages(compacts: Iterable[Compact], form_anchor: FormAnchor = first_form_anchor,
+                   directory_urls: bool | None = None) -> list[PageSource]:
+    """Every register page: ``<slug>/signatories.md`` for each compact, then the site-wide ``signatories.md``
+    (its table as HTML spliced after Markdown when ``directory_urls`` says how the site is addressed)."""
     # Imported here, not at the top: pages.py may import this module to add these pages to a site.
     from .pages import PageSource
 
     compacts = list(compacts)
     pages = [PageSource(f"{c.slug}/{PAGE_URI}", compact_register_markdown(c, form_anchor)) for c in compacts]
-    return pages + [PageSource(PAGE_URI, site_register_markdown(compacts))]
+    blocks: list[str] = []
+    markdown = site_register_markdown(compacts, directory_urls, blocks if directory_urls is not None else None)
+    return pages + [PageSource(PAGE_URI, markdown, fragments=tuple(blocks), searchable=True)]

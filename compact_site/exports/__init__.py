@@ -22,10 +22,6 @@ from pydantic_core import PydanticSerializationError
 
 from ..links import Citations
 from ..model import Compact, Glossary
-from .akn import akn_text
-from .build import compact_export, compact_summary, site_index
-from .schema import export_schema_text
-from .text import resolver
 from .urls import SCHEMA_FILE, SITE_INDEX_FILE, SiteUrls, compact_akn_file, compact_json_file
 
 __all__ = ["export_files"]
@@ -50,6 +46,13 @@ def export_files(compacts: Iterable[Compact], site_glossary: Optional[Glossary],
                  site_url: Optional[str] = None, citations: Optional[Citations] = None) -> list[tuple[str, str]]:
     """(path in the site, text) of every export file: per compact its JSON and AKN, then the site index and
     the schema. URLs in them are absolute under ``site_url``, else root-relative (``/sandwell/...``)."""
+    # Imported here: lxml and the export records cost ~35 ms to import, which a build that makes its exports
+    # in a second process (compact_site/background.py) never pays; search.py imports .plaintext from here.
+    from .akn import akn_text
+    from .build import compact_export, compact_summary, site_index
+    from .schema import export_schema_text
+    from .text import resolver
+
     compacts = list(compacts)
     urls = SiteUrls(site_url)
     citations = citations or Citations(compacts, site_glossary)

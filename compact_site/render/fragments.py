@@ -18,6 +18,7 @@ import re
 
 from ..references import clause_anchor
 from .fast import markdown_html, plain_paragraph
+from .terms import NOTERMS_CLOSE, NOTERMS_OPEN
 from .text import inline, markdown
 
 OPEN, CLOSE = "<!--compact-block{-->", "<!--}compact-block-->"
@@ -38,11 +39,13 @@ def merge_placeholders(page_markdown: str) -> str:
                        page_markdown)
 
 
-def splice(page_html: str, fragments: list[str]) -> str:
-    """The page's HTML with every placeholder replaced by its blocks."""
+def splice(page_html: str, fragments: list[str], mark: bool = True) -> str:
+    """The page's HTML with every placeholder replaced by its blocks; ``mark`` wraps each in :data:`OPEN` /
+    :data:`CLOSE` for :func:`without_blocks`."""
     if not fragments:
         return page_html
-    return _PLACEHOLDER_RE.sub(lambda m: "\n".join(OPEN + fragments[int(n)] + CLOSE for n in m[1].split()),
+    before, after = (OPEN, CLOSE) if mark else ("", "")
+    return _PLACEHOLDER_RE.sub(lambda m: "\n".join(before + fragments[int(n)] + after for n in m[1].split()),
                                page_html)
 
 
@@ -60,13 +63,21 @@ def without_blocks(page_html: str) -> str:
 
 
 def unmark(page_html: str) -> str:
-    """The page with the blocks' wrapping comments removed (they are only for :func:`without_blocks`)."""
-    return page_html.replace(OPEN, "").replace(CLOSE, "")
+    """The page with the blocks' wrapping comments removed (they are only for :func:`without_blocks` and, around
+    the lists of similar clauses, for the glossary's term finder to pass over)."""
+    return page_html.replace(OPEN, "").replace(CLOSE, "").replace(NOTERMS_OPEN, "").replace(NOTERMS_CLOSE, "")
 
 
 def can_render(clause) -> bool:
     """Footnote markers need the page's footnote list, so such a clause stays in the page's Markdown."""
     return _FOOTNOTE_RE.search(clause.text or "") is None
+
+
+def heading_html(level: int, text: str, anchor: str) -> str | None:
+    """A heading as Python-Markdown writes ``#### text { #anchor }``; None when its text is not plain (then the
+    page keeps it as Markdown)."""
+    words = inline(text)
+    return f'<h{level} id="{anchor}">{words}</h{level}>' if plain_paragraph(words) else None
 
 
 def clause_block(writer, clause) -> str:
@@ -108,9 +119,9 @@ def similar_list(writer, clause) -> list[str]:
     items = [f"<li>{_other_link(links, m.slug, m.id)} – "
              + (f"{round(m.score * 100)}% similar" if m.score is not None else f"{m.kind} (named by the editors)")
              + "</li>" for m in matches]
-    return ['<details class="compact-similar">',
+    return [NOTERMS_OPEN + '<details class="compact-similar">',
             f"<summary>Similar undertakings to {_text(cite(writer.compact.slug, clause.id))} ({len(matches)})"
-            "</summary>", "<ul>", *items, "</ul>", "</details>"]
+            "</summary>", "<ul>", *items, "</ul>", "</details>" + NOTERMS_CLOSE]
 
 
 def _other_link(links, slug: str, clause_id: str) -> str:

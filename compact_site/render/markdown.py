@@ -15,7 +15,7 @@ from ..model.compact import PART_NAMES
 from ..references import clause_anchor
 from .parts import (render_forms, render_glossary, render_notes, render_partners, render_procedures,
                     render_signatories, render_steering_group)
-from .fragments import can_render, clause_block, merge_placeholders, placeholder
+from .fragments import can_render, clause_block, heading_html, merge_placeholders, placeholder
 from .text import inline, markdown
 
 STATUS_TEXT = {"draft": "This is a draft compact.", "consultation-draft": "This is a consultation draft.",
@@ -54,6 +54,16 @@ class PageWriter:
 
     def heading(self, level: int, text: str, anchor: str) -> list[str]:
         return [f"{'#' * level} {inline(text)} {{ #{anchor} }}", ""]
+
+    def group_heading(self, level: int, text: str, anchor: str) -> list[str]:
+        """A party group's heading ("The VCS will:"). On a site it joins the clause blocks as HTML: a heading for
+        readers and screen readers, not an entry in the "On this page" list, which keeps to the sections (a
+        national register's synthetic compacts have ~40 such headings each, all alike)."""
+        html = heading_html(level, text, anchor) if self.fragments is not None else None
+        if html is None:
+            return self.heading(level, text, anchor)
+        self.fragments.append(html)
+        return [placeholder(len(self.fragments) - 1), ""]
 
     def block(self, block: Optional[Block], default: str, anchor: str, level: int = 2) -> list[str]:
         if block is None:
@@ -155,7 +165,7 @@ class PageWriter:
             lines += self.clause(clause, level)
         for position, group in enumerate(section.groups, 1):
             if group.heading:
-                lines += self.heading(level + 1, group.heading, f"section-{section.id}-{group.party}-{position}")
+                lines += self.group_heading(level + 1, group.heading, f"section-{section.id}-{group.party}-{position}")
             lines += self.md(group.intro)
             for clause in group.clauses:
                 lines += self.clause(clause, level + 1)

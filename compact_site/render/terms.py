@@ -22,6 +22,8 @@ SKIP_TAGS = {"a", "h1", "h2", "h3", "h4", "h5", "h6", "code", "pre", "kbd", "sam
 VOID_TAGS = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 NO_TERMS_ATTR = "data-compact-noterms"  # on any element whose text must not be annotated (a glossary itself)
 _TOKEN_RE = re.compile(r"(<!--.*?-->|<[^>]+>)", re.S)
+NOTERMS_OPEN, NOTERMS_CLOSE = "<!--compact-noterms{-->", "<!--}compact-noterms-->"
+_NOTERMS_RE = re.compile(f"({re.escape(NOTERMS_OPEN)}.*?{re.escape(NOTERMS_CLOSE)})", re.S)
 _TAG_RE = re.compile(r"<\s*(/)?\s*([a-zA-Z0-9]+)([^>]*)>")
 
 
@@ -36,17 +38,31 @@ def _skips(name: str, attrs: str) -> bool:
     return NO_TERMS_ATTR in attrs or _HIDING_RE.search(attrs) is not None
 
 
+def _tokens(page_html: str) -> list[str]:
+    """The page as tags and texts; a whole :data:`NOTERMS_OPEN` ... :data:`NOTERMS_CLOSE` region (a balanced
+    piece of HTML without terms, such as a list of similar clauses) is one token that is passed over."""
+    if NOTERMS_OPEN not in page_html:
+        return _TOKEN_RE.split(page_html)
+    tokens = []
+    for number, piece in enumerate(_NOTERMS_RE.split(page_html)):
+        tokens += [piece] if number % 2 else _TOKEN_RE.split(piece)
+    return tokens
+
+
 def annotate_terms(page_html: str, matcher: TermMatcher, href_for: Callable[[Entry], str]) -> str:
     """The page with the first use of each term turned into a definition button, and the definitions."""
     out: list[str] = []
     stack: list[tuple[str, bool]] = []  # open elements, and whether each hides its text from annotation
     skipping, used = 0, {}
     every = len(matcher.entries)
-    tokens = _TOKEN_RE.split(page_html)
+    tokens = _tokens(page_html)
     for position, token in enumerate(tokens):
         if len(used) >= every:  # each term is marked once: the rest of the page stays as it is
             out.extend(tokens[position:])
             break
+        if token.startswith(NOTERMS_OPEN):
+            out.append(token)
+            continue
         tag = _TAG_RE.match(token) if token.startswith("<") else None
         if tag:
             closing, name, attrs = tag[1], tag[2].lower(), tag[3]
