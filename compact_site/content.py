@@ -2,14 +2,13 @@
 CLI and the MkDocs plugin share."""
 from __future__ import annotations
 
-import gc
-from contextlib import contextmanager
 
 import os
 from pathlib import Path
 from typing import Iterable
 
 from .checks import check_compact, check_references
+from .memory import collector_paused
 from .errors import Problem
 from .glossary import known_term_ids
 from .ledger import LEDGER_NAME, check_ledger
@@ -39,20 +38,6 @@ def shown_path(path: Path) -> str:
         return os.path.relpath(path)
     except ValueError:  # another drive on Windows
         return str(path)
-
-
-@contextmanager
-def collector_paused():
-    """The cyclic garbage collector off while loading: parsing builds ~500,000 long-lived objects for a
-    national register, and the collector re-walked them over and over (5.6 s -> 3.5 s for 400 compacts).
-    What loading throws away has no cycles, so reference counting frees it meanwhile."""
-    was_on = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_on:
-            gc.enable()
 
 
 def load_content(paths: Iterable[Path]) -> Loaded:

@@ -82,11 +82,13 @@ def site_pages(compacts: list[Compact], files: dict[str, str], with_home: bool,
     concordance = concordance or Concordance.build(entries_of(compacts))
     pages = [compact_page(c, citations.for_page(c.slug, style), concordance, files.get(c.slug)) for c in compacts]
     used = used_in(compacts, site_glossary)  # once, not once per compact: it spans every compact
-    pages += [PageSource(compact_glossary_uri(c.slug),
-                         compact_glossary_markdown(c, compacts, site_glossary, used, citations), files.get(c.slug))
-              for c in compacts]
-    pages.append(PageSource(SITE_GLOSSARY_URI, site_glossary_markdown(compacts, site_glossary, used, citations),
-                            glossary_file))
+    for c in compacts:
+        blocks: list[str] = []
+        text = compact_glossary_markdown(c, compacts, site_glossary, used, citations, style.directory_urls, blocks)
+        pages.append(PageSource(compact_glossary_uri(c.slug), text, files.get(c.slug), tuple(blocks)))
+    blocks = []
+    text = site_glossary_markdown(compacts, site_glossary, used, citations, style.directory_urls, blocks)
+    pages.append(PageSource(SITE_GLOSSARY_URI, text, glossary_file, tuple(blocks)))
     pages += [PageSource(form_page_uri(c.slug, form.id), form_markdown(c, form), files.get(c.slug))
               for c in compacts for form in c.forms]
     pages += register_pages(compacts, form_anchor=lambda c: f"form/{c.forms[0].id}.md" if c.forms else None,

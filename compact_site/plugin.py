@@ -34,6 +34,7 @@ from .errors import ContentError, Problem
 from .ledger import LEDGER_NAME
 from .links import Citations, LinkStyle, link_references
 from .loader import Loaded
+from .memory import collector_paused
 from .nav_view import NavView
 from .pages import site_pages, static_files, static_paths
 from .render.fragments import anchor_ids, splice, unmark, without_blocks
@@ -99,6 +100,10 @@ class CompactPlugin(BasePlugin[CompactConfig]):
     def on_files(self, files: Files, *, config):
         if not self.config.enabled:
             return files
+        with collector_paused():  # pages, concordance and exports: big and acyclic (compact_site/memory.py)
+            return self._add_files(files, config)
+
+    def _add_files(self, files: Files, config) -> Files:
         for file in list(files):
             if (file.src_uri.endswith(YAML_SUFFIXES) or file.src_uri == LEDGER_NAME) and "/" not in file.src_uri:
                 files.remove(file)  # compact sources and the anchor ledger are data, not downloads

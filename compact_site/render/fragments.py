@@ -141,5 +141,10 @@ def _text(label: str) -> str:
     return html.escape(" ".join(label.split()), quote=False)
 
 
+def link_html(label: str, href: str) -> str:
+    """``<a href>`` with the label escaped (its words as written, on one line)."""
+    return _link(label, href)
+
+
 def _link(label: str, href: str) -> str:
     return f'<a href="{html.escape(href)}">{_text(label)}</a>'
