@@ -1,17 +1,19 @@
 """Make and write a site's static files in a second process while the first renders pages.
 
 At national scale a site has ~34,000 static files (an identifier page per clause, exports, registers, compare
-data): ~4 s to make and ~1 s to write, none of which the pages need; the five example compacts have ~500 (~0.1 s,
-with lxml's import). On a machine with two or more cores a
-forked child makes and writes them while MkDocs renders; the parent waits for it at the end of the build.
+data): ~4 s to make and ~1 s to write, none of which the pages need; the five example compacts have ~500
+(~0.1 s, with lxml's import). On a machine with two or more cores a forked child makes and writes them while
+MkDocs renders; the parent waits for it at the end of the build.
 
-Only where it is safe and worth it: ``os.fork`` exists (not Windows), the command is ``build`` (``mkdocs serve``
-runs a server thread, and forking a threaded process is unsafe), more than one core, and enough files. Otherwise
-the caller makes the files in-process, as before. No MkDocs imports.
+Only where it is safe and worth it: on Linux (Windows has no ``os.fork``; macOS forbids it after some system
+libraries are loaded), under ``build`` (``mkdocs serve`` runs a server thread, and forking a threaded process
+is unsafe), with more than one core and enough files. Otherwise the caller makes the files in-process.
+No MkDocs imports.
 """
 from __future__ import annotations
 
 import os
+import sys
 import traceback
 from pathlib import Path
 from typing import Callable, Iterable
@@ -21,7 +23,9 @@ MIN_FILES = 100  # forking costs a few milliseconds; making 100 files (and impor
 
 def worth_forking(command: str | None, files: int) -> bool:
     """Whether to make ``files`` static files in a child process."""
-    return (hasattr(os, "fork") and command == "build" and (os.cpu_count() or 1) > 1 and files >= MIN_FILES)
+    # Linux only: Windows has no fork, and on macOS forking after system frameworks are loaded is unsafe.
+    return (sys.platform.startswith("linux") and command == "build" and (os.cpu_count() or 1) > 1
+            and files >= MIN_FILES)
 
 
 def write_files(site_dir: Path, files: Iterable[tuple[str, str]]) -> int:
