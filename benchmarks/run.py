@@ -20,6 +20,7 @@ Standalone: needs only this repository's .venv and ../shared/tools/plain_baselin
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import os
 import platform
@@ -183,6 +184,7 @@ def phases(ours: Path) -> dict:
     from compact_site.concordance.page import compare_scripts
     from compact_site.content import load_content
     from compact_site.links import Citations, LinkStyle
+    from compact_site.memory import collector_paused
     from compact_site.pages import identifier_pages, site_pages
     from compact_site.registers import register_downloads
     from compact_site.exports import export_files
@@ -198,21 +200,24 @@ def phases(ours: Path) -> dict:
     citations = Citations(compacts, None)
     TermAnnotator(compacts, None)
     out["indexes (citations, terms)"] = time.process_time() - t
-    t = time.process_time()
-    concordance = Concordance.build(entries_of(compacts))
-    out["concordance"] = time.process_time() - t
-    style = LinkStyle(True, "https://example.org/compacts/")
-    t = time.process_time()
-    site_pages(compacts, {}, True, style, None, None, citations, concordance)
-    out["page Markdown (generation)"] = time.process_time() - t
-    t = time.process_time()
-    identifier_pages(compacts, style, "Local Compacts Register", citations)
-    out["identifier URLs (render, in memory)*"] = time.process_time() - t
-    t = time.process_time()
-    register_downloads(compacts)
-    export_files(compacts, None, style.site_url, citations)
-    compare_scripts(compacts, concordance, citations, True)
-    out["registers + exports + compare data*"] = time.process_time() - t
+    gc.freeze()  # as on_config does after loading
+    with collector_paused():  # as on_files does
+        t = time.process_time()
+        concordance = Concordance.build(entries_of(compacts))
+        out["concordance"] = time.process_time() - t
+        style = LinkStyle(True, "https://example.org/compacts/")
+        t = time.process_time()
+        site_pages(compacts, {}, True, style, None, None, citations, concordance)
+        out["page Markdown (generation)"] = time.process_time() - t
+        t = time.process_time()
+        identifier_pages(compacts, style, "Local Compacts Register", citations)
+        out["identifier URLs (render, in memory)*"] = time.process_time() - t
+        t = time.process_time()
+        register_downloads(compacts)
+        export_files(compacts, None, style.site_url, citations)
+        compare_scripts(compacts, concordance, citations, True)
+        out["registers + exports + compare data*"] = time.process_time() - t
+    gc.unfreeze()
     t = time.process_time()
     json.dumps(clause_entries(compacts, True))
     out["search entries"] = time.process_time() - t
