@@ -56,6 +56,7 @@ from .search import INDEX_SCRIPT_URI, SEARCH_PAGE_URI, clause_entries, index_scr
 log = get_plugin_logger(__name__)
 ASSET_DIR = "assets/compact-site"
 _SEARCH_ATTR = re.compile(r"\s?data-search-\w+=\"[^\"]+\"")
+_SEARCH_ATTR_VALUE = re.compile(r"data-search-\w+=\"")  # a literal start: a quick test before the slow sub
 # Material writes autocomplete="off" on its checkbox toggles (invalid HTML: the attribute is for text fields).
 _CHECKBOX_AUTOCOMPLETE = re.compile(r'(<input\b[^>]*\btype="checkbox"[^>]*?) autocomplete="off"')
 # Linked into every page (a11y.css: WCAG 2.2 AA fixes for mkdocs-material itself; compare.js idles elsewhere).
@@ -187,7 +188,7 @@ class CompactPlugin(BasePlugin[CompactConfig]):
             return context
         if page.file.src_uri in self.unsearched:
             page.content, self.full_content = unmark(self.full_content), None
-            if "data-search-" in page.content:  # as Material's search plugin strips them from what it saw
+            if _SEARCH_ATTR_VALUE.search(page.content):  # as Material's search plugin strips them from what it saw
                 page.content = _SEARCH_ATTR.sub("", page.content)
         if self.nav_view is not None:
             context["nav"] = self.nav_view.for_page(page.file.src_uri)

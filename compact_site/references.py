@@ -59,6 +59,9 @@ def _mask_indented_code(text: str) -> str:
 
 def mask_code(text: str) -> str:
     """The text with code blanked out (fenced, indented and inline), keeping its length and lines."""
+    if ("`" not in text and "~~~" not in text and "\n    " not in text and "\n\t" not in text
+            and not text.startswith(("    ", "\t"))):
+        return text  # no backtick, fence or indented line: no code (most texts; ~800,000 calls at 400 compacts)
     return _CODE_SPAN_RE.sub(_blank, _mask_indented_code(_FENCE_RE.sub(_blank, text)))
 
 

@@ -141,3 +141,13 @@ PROSE = st.text(alphabet=st.characters(codec="utf-8", categories=("L", "N", "P",
 def test_plain_prose_shortcut_never_disagrees_with_python_markdown(text):
     if plain_paragraph(text):
         assert f"<p>{text}</p>" == to_html(text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(list("ab `~\t\n-1.") + ["    ", "```", "~~~", "\n    "]), max_size=30).map("".join))
+def test_mask_code_shortcut_agrees_with_the_full_masking(text):
+    """mask_code returns a text without backticks, fences or indented lines as it is: the full masking must
+    agree on every text, including those the shortcut declines."""
+    from compact_site.references import _CODE_SPAN_RE, _FENCE_RE, _blank, _mask_indented_code, mask_code
+
+    assert mask_code(text) == _CODE_SPAN_RE.sub(_blank, _mask_indented_code(_FENCE_RE.sub(_blank, text)))

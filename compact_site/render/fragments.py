@@ -24,7 +24,6 @@ from .text import inline, markdown
 OPEN, CLOSE = "<!--compact-block{-->", "<!--}compact-block-->"
 _PLACEHOLDER_RE = re.compile(r"<!--compact-fragment ([\d ]+)-->")
 _RUN_RE = re.compile(r"<!--compact-fragment (\d+)-->\n\n(?:<!--compact-fragment \d+-->\n\n)+")
-_BLOCK_RE = re.compile(re.escape(OPEN) + ".*?" + re.escape(CLOSE), re.S)
 _FOOTNOTE_RE = re.compile(r"\[\^")
 
 
@@ -59,7 +58,8 @@ def anchor_ids(fragments) -> set[str]:
 
 def without_blocks(page_html: str) -> str:
     """The page without its spliced clause blocks."""
-    return _BLOCK_RE.sub("", page_html)
+    pieces = page_html.split(OPEN)
+    return pieces[0] + "".join(piece.split(CLOSE, 1)[-1] for piece in pieces[1:])
 
 
 def unmark(page_html: str) -> str:
