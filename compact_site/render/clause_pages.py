@@ -59,6 +59,11 @@ PAGE_CSS = (
 # * Note: WCAG itself does not forbid a 0 s refresh (technique G110 accepts an instant redirect; failures
 #   F40/F41 are about timed ones), so this is a choice about Back and predictability, not a compliance rule.
 # Both the script and the link use the relative href, so they work on any static host and over file://.
+# The script resolves it as if the address ended in "/": a host that serves /sandwell/clause/4.2 without
+# redirecting to /sandwell/clause/4.2/ would otherwise send "../../" one folder too high. (Over file:// the
+# address ends in index.html and is left as it is.)
+_FORWARD = ('var b=location.href.split(/[?#]/)[0];if(!/(\\/|\\.html?)$/.test(b))b+="/";'
+            "location.replace(new URL({href},b).href)")
 # ``noindex``: search engines treat the script as a redirect anyway; the compact's page is the canonical
 # text, and 32,000 short pages would only crowd results.
 _PAGE = (
@@ -67,7 +72,7 @@ _PAGE = (
     '<meta name="robots" content="noindex">\n'
     "<title>{title}</title>\n{canonical}"
     "<style>{css}</style>\n"
-    "<script>location.replace({script_href})</script>\n"
+    "<script>{forward}</script>\n"
     "</head>\n<body>\n<main>\n"
     '<p class="site"><a href="{home}">{site}</a></p>\n'
     "<h1>{citation}</h1>\n"
@@ -170,7 +175,7 @@ def render_clause_page(*, compact: Compact, clause: Clause, citation: str, in_co
         title=escape(f"{citation} – {compact.title} – {site_name}"),
         canonical=canonical,
         css=PAGE_CSS,
-        script_href=_script_string(in_context_href),
+        forward=_FORWARD.format(href=_script_string(in_context_href)),
         home=escape(home_href),
         site=escape(site_name),
         citation=citation_html,

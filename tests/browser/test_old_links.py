@@ -45,6 +45,17 @@ def test_old_url_of_moved_clause_forwards_to_it(page, served):
     assert page.locator('[id="clause-s4.1-statutory-1"]').is_visible()
 
 
+def test_identifier_url_without_its_trailing_slash_still_lands_on_the_clause(page, served, tmp_path):
+    """A host may serve /sandwell/clause/<id> (no slash) without redirecting; "../../" must not climb too far.
+    The test server redirects, so the page is served at the slash-less address by the browser itself."""
+    clause = "s4.1-statutory-1"
+    built = page.context.request.get(f"{served}/sandwell/clause/{clause}/").text()
+    page.route(f"{served}/sandwell/clause/{clause}", lambda route: route.fulfill(body=built, content_type="text/html"))
+    page.goto(f"{served}/sandwell/clause/{clause}")
+    page.wait_for_url(f"{served}/sandwell/#clause-{clause}")
+    assert page.locator(f'[id="clause-{clause}"]').is_visible()
+
+
 def test_old_anchor_of_moved_clause_lands_on_it(page, served):
     page.goto(f"{served}/sandwell/#clause-{MOVED}")
     clause = page.locator('[id="clause-s4.1-statutory-1"]')
