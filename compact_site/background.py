@@ -21,11 +21,15 @@ from typing import Callable, Iterable
 MIN_FILES = 100  # forking costs a few milliseconds; making 100 files (and importing lxml for them) costs more
 
 
+def may_fork(command: str | None) -> bool:
+    """Whether this command on this machine may use a child process at all (before counting any files)."""
+    # Linux only: Windows has no fork, and on macOS forking after system frameworks are loaded is unsafe.
+    return sys.platform.startswith("linux") and command == "build" and (os.cpu_count() or 1) > 1
+
+
 def worth_forking(command: str | None, files: int) -> bool:
     """Whether to make ``files`` static files in a child process."""
-    # Linux only: Windows has no fork, and on macOS forking after system frameworks are loaded is unsafe.
-    return (sys.platform.startswith("linux") and command == "build" and (os.cpu_count() or 1) > 1
-            and files >= MIN_FILES)
+    return may_fork(command) and files >= MIN_FILES
 
 
 def write_files(site_dir: Path, files: Iterable[tuple[str, str]]) -> int:

@@ -36,7 +36,7 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin
 from mkdocs.structure.files import File, Files
 
 from .config import CompactConfig
-from .background import ForkedWriter, worth_forking
+from .background import ForkedWriter, may_fork, worth_forking
 from .concordance import Concordance, entries_of
 from .content import YAML_SUFFIXES, load_content
 from .errors import ContentError, Problem
@@ -127,7 +127,7 @@ class CompactPlugin(BasePlugin[CompactConfig]):
         generated = [(p.src_uri, p.markdown, p.origin) for p in pages]
         make_static = partial(static_files, compacts, style, config.site_name, self.loaded.glossary, self.citations,
                               concordance)
-        elsewhere = static_paths(compacts)
+        elsewhere = static_paths(compacts) if may_fork(self.command) else []  # serve: not even counted
         if worth_forking(self.command, len(elsewhere)):  # made and written by a second process meanwhile
             self._refuse_clashes(files, [(path, None) for path in elsewhere])
             self.writer = ForkedWriter(make_static, Path(config.site_dir))

@@ -18,14 +18,12 @@ from __future__ import annotations
 
 import json
 import re
-import threading
 from html import escape
 
-import markdown as _markdown
 
 from ..model import Clause, Compact
 from ..references import clause_anchor, clause_url, mask_code
-from .html import MARKDOWN_EXTENSIONS
+from .fast import NOT_PLAIN, markdown_html
 from .markdown import STATUS_TEXT
 from .text import Resolver, inline, markdown
 
@@ -85,27 +83,14 @@ _PAGE = (
 _SCHEME_RE = re.compile(r"^\s*([a-zA-Z][a-zA-Z0-9+.-]*):")
 _FOOTNOTE_RE = re.compile(r"\[\^([^\]\s]+)\](?!:)")
 _SCRIPT_ESCAPES = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
-# Text that Markdown would turn into nothing but paragraphs of the same characters: no Markdown or HTML
-# syntax character, no control or unusual whitespace character, no indented line or trailing space, and no
-# line opening with "-" or "1." (lists, rules, setext underlines). Most clauses are like this; for them the
-# HTML is written directly (a few microseconds instead of ~80). tests/test_clause_pages.py checks this
-# against Markdown on every clause of the site's content and on thousands of random texts.
-_NOT_PLAIN = re.compile(r"[\x00-\x09\x0b-\x1f\x7f#*_`\[\]!\\<>&{}|~=+^]|[^\S \n]|^[\s-]|\n[ -]|^\d+\.|\n\d+\.| \n|\s\Z")
-_PARAGRAPH_BREAK = re.compile(r"\n\n+")
-_local = threading.local()
+# The plain-prose shortcut and the reused converter live in render/fast.py (the compact pages use them too);
+# the tests reach them under these names.
+_NOT_PLAIN, _to_html = NOT_PLAIN, markdown_html
 
 
 def clause_page_path(slug: str, clause_id: str) -> str:
     """The file of a clause's identifier page, relative to the site root: ``<slug>/clause/<id>/index.html``."""
     return clause_url(slug, clause_id) + "index.html"
-
-
-def _converter() -> _markdown.Markdown:
-    """This thread's Markdown instance (instances hold state, so they are not shared between threads)."""
-    converter = getattr(_local, "converter", None)
-    if converter is None:
-        converter = _local.converter = _markdown.Markdown(extensions=MARKDOWN_EXTENSIONS)
-    return converter
 
 
 def _script_string(href: str) -> str:
@@ -139,13 +124,6 @@ def clause_html(compact: Compact, clause: Clause, resolve: Resolver | None = Non
             text = markdown(notes[ident].text, resolve).replace("\n", "\n    ")
             source += f"\n\n[^{ident}]: {text}"
     return _to_html(source)
-
-
-def _to_html(source: str) -> str:
-    """Markdown (already made safe) to HTML, as :func:`compact_site.render.html.to_html` renders it."""
-    if source and not _NOT_PLAIN.search(source):
-        return "\n".join(f"<p>{paragraph}</p>" for paragraph in _PARAGRAPH_BREAK.split(source))
-    return _converter().reset().convert(source)
 
 
 def render_clause_page(*, compact: Compact, clause: Clause, citation: str, in_context_href: str, site_name: str,

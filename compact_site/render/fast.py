@@ -1,11 +1,11 @@
-"""Markdown → HTML for the common case without Python-Markdown: one line of plain prose.
+"""Markdown → HTML for the common case without Python-Markdown: paragraphs of plain prose.
 
 Most clauses are a sentence or two of prose with no Markdown in them. Python-Markdown spends ~0.2 ms of fixed
-cost on each, which at 32,000 clauses is seconds per output. For a text that cannot contain Markdown (none of
-the characters that start inline markup, no line break, no block marker at its start, no tab or control
-character) Python-Markdown's output is the text itself in a paragraph; :func:`plain_paragraph` says whether a
-text is such a one. ``tests/test_fast_render.py`` checks the claim against Python-Markdown on every clause of
-the example compacts and on generated strings.
+cost on each, which at 32,000 clauses is seconds per output. For a text that cannot contain Markdown, its
+output is the text itself in paragraphs; :data:`NOT_PLAIN` finds anything that could be Markdown. The compact
+pages' clause blocks and the clause identifier pages both use it. ``tests/test_clause_pages.py`` and
+``tests/test_scale.py`` check the claim against Python-Markdown on every text of the example compacts and on
+thousands of generated ones.
 """
 from __future__ import annotations
 
@@ -13,18 +13,19 @@ import re
 
 from .html import to_html
 
-# Inline markup starts with one of these (emphasis, code, links, HTML, entities, escapes, attribute lists).
-_PLAIN_RE = re.compile(r"[^\\`*_\[\]<>&{}\x00-\x1f\x7f]+")
-# At the start of a line these make a block: list, quote, heading, code block, setext underline, table.
-_BLOCK_START_RE = re.compile(r"\s|[-+*>#=|:~]|\d+[.)](\s|$)")
+# No Markdown or HTML syntax character, no control or unusual whitespace character, no indented line or
+# trailing space, and no line opening with "-" or "1." (lists, rules, setext underlines).
+NOT_PLAIN = re.compile(r"[\x00-\x09\x0b-\x1f\x7f#*_`\[\]!\\<>&{}|~=+^]|[^\S \n]|^[\s-]|\n[ -]|^\d+\.|\n\d+\.| \n|\s\Z")
+_PARAGRAPH_BREAK = re.compile(r"\n\n+")
 
 
 def plain_paragraph(text: str) -> bool:
-    """Whether Python-Markdown would render ``text`` as ``<p>text</p>`` unchanged."""
-    return (_PLAIN_RE.fullmatch(text) is not None and _BLOCK_START_RE.match(text) is None
-            and not text.endswith((" ", "#")))
+    """Whether Python-Markdown would render ``text`` as ``<p>text</p>`` unchanged (one line, nothing to do)."""
+    return bool(text) and "\n" not in text and NOT_PLAIN.search(text) is None
 
 
-def markdown_html(text: str) -> str:
-    """``text`` (generated Markdown) as HTML, exactly as :func:`compact_site.render.html.to_html` renders it."""
-    return f"<p>{text}</p>" if plain_paragraph(text) else to_html(text)
+def markdown_html(source: str) -> str:
+    """``source`` (generated Markdown) as HTML, exactly as :func:`compact_site.render.html.to_html` renders it."""
+    if source and not NOT_PLAIN.search(source):
+        return "\n".join(f"<p>{paragraph}</p>" for paragraph in _PARAGRAPH_BREAK.split(source))
+    return to_html(source)

@@ -91,19 +91,18 @@ def clause_block(writer, clause) -> str:
     number_md = inline(clause.number) if clause.number else ""
     number = (f'<a class="compact-clause__number" href="{links.identifier_href(clause.id)}" '
               f'title="Permanent link to this clause">{number_md}</a> ') if clause.number else ""
+    shown = f'<span class="compact-clause__formerly">(formerly {shown_md})</span> ' if formerly else ""
     if all(plain_paragraph(part) for part in (body, shown_md, title_md, number_md) if part):
-        shown = f'<span class="compact-clause__formerly">(formerly {shown_md})</span> ' if formerly else ""
         title = f"<strong>{title_md}</strong> – " if title_md else ""
         first = f"<p>{aliases}{number}{shown}{title}{body}</p>"
     else:  # the same Markdown the page used to carry, through the same converter
-        shown = f'<span class="compact-clause__formerly">(formerly {shown_md})</span> ' if formerly else ""
         first = markdown_html(f"{aliases}{number}{shown}{f'**{title_md}** – ' if title_md else ''}{body}")
     parts = [f'<div class="compact-clause" id="{clause_anchor(clause.id)}">', first,
              f'<p class="compact-clause__tools">{writer.copy_button(clause.id)}</p>']
     refs = links.referenced_by(clause.id, final=True)
     if refs:
         parts.append('<p class="compact-clause__refs">Referenced by: '
-                     + ", ".join(_link(text, href) for text, href in refs) + "</p>")
+                     + ", ".join(link_html(text, href) for text, href in refs) + "</p>")
     parts += similar_list(writer, clause)
     return "\n".join(parts + ["</div>"])
 
@@ -128,11 +127,11 @@ def _other_link(links, slug: str, clause_id: str) -> str:
     """A link to a clause. Remembered for the build (on its Citations): the same clause is listed as similar
     on many pages, and from any other compact's page its URL is the same."""
     if slug == links.slug:
-        return _link(links.citations.cite(slug, clause_id), links.url(slug, clause_id))
+        return link_html(links.citations.cite(slug, clause_id), links.url(slug, clause_id))
     key = (links.style.directory_urls, slug, clause_id)
     found = links.citations.html_links.get(key)
     if found is None:
-        found = links.citations.html_links[key] = _link(links.citations.cite(slug, clause_id),
+        found = links.citations.html_links[key] = link_html(links.citations.cite(slug, clause_id),
                                                         links.url(slug, clause_id))
     return found
 
@@ -143,8 +142,5 @@ def _text(label: str) -> str:
 
 def link_html(label: str, href: str) -> str:
     """``<a href>`` with the label escaped (its words as written, on one line)."""
-    return _link(label, href)
-
-
-def _link(label: str, href: str) -> str:
     return f'<a href="{html.escape(href)}">{_text(label)}</a>'
+
