@@ -253,7 +253,8 @@ def test_plain_text_shortcut_matches_markdown_on_random_texts():
     from compact_site.render.html import MARKDOWN_EXTENSIONS
 
     converter = markdown_lib.Markdown(extensions=MARKDOWN_EXTENSIONS)
-    plain = list("abcXYZ09  \n\n\n-.,;:)(\"'%$/?@") + ["é", "’", "–", "1.", "2 ", "- ", "\n1", "\n-", "..."]
+    plain = list("abcXYZ09  \n\n\n-.,;:)(\"'%$/?@") + ["é", "’", "–", "1.", "2 ", "- ", "\n1", "\n-", "...",
+                                                             "4.2", "1.1 ", "\n3.", "\n12.5", "7.", "1)"]
     special = list("*_&<#>|=[]!`{}^~+\\\t\r\x02") + [
         "\u00a0", "\u2028", "\u0085", "\u3000", " \n", "\n    ", "---", "===", "!!! note", "[^a]", "{: .x}", "&amp;"]
     rng = random.Random(20240601)
@@ -272,6 +273,10 @@ def test_plain_text_shortcut_matches_markdown_on_random_texts():
     ("A **bold** word", False),
     ("- a list", False),
     ("text\n1. a list", False),
+    ("1. a list", False),
+    ("1.", False),
+    ("4.2 opens no list", True),
+    ("text\n4.2 opens none either", True),
     ("Health & Wellbeing", False),
     ("trailing space \nnext", False),
     ("a\n    code", False),
