@@ -7,12 +7,14 @@ import os
 from pathlib import Path
 from typing import Iterable
 
+from .background import map_in_two
 from .checks import check_compact, check_references
 from .memory import collector_paused
 from .errors import Problem
 from .glossary import known_term_ids
 from .ledger import LEDGER_NAME, check_ledger
 from .loader import Loaded, load_file, load_glossary_file
+from .model import Compact, Glossary
 
 YAML_SUFFIXES = (".yml", ".yaml")
 SITE_GLOSSARY_STEM = "glossary"  # content/glossary.yml holds site-wide terms, so no compact may be called that
@@ -40,24 +42,40 @@ def shown_path(path: Path) -> str:
         return str(path)
 
 
-def load_content(paths: Iterable[Path]) -> Loaded:
-    """Load, validate and cross-check compacts (and the anchor ledger of a folder). Never raises for content faults."""
+MIN_FILES_TO_SHARE = 40  # below this, forking and pickling cost more than half the loading saves
+
+
+def load_content(paths: Iterable[Path], may_share: bool = False) -> Loaded:
+    """Load, validate and cross-check compacts (and the anchor ledger of a folder). Never raises for content
+    faults. ``may_share``: a second process may load some of the files (background.map_in_two); the caller has
+    checked that forking is safe. The result is the same either way."""
     with collector_paused():
-        return _load_content(list(paths))
+        return _load_content(list(paths), may_share)
 
 
-def _load_content(paths: list[Path]) -> Loaded:
+def _load_one(path: Path) -> tuple[str, Compact | Glossary | None, list[Problem], list[Problem]]:
+    """One file, loaded (and a compact checked on its own: the part of loading that needs no other file):
+    (path as shown, the compact or site glossary, its loading problems, its own checks' problems)."""
+    shown = shown_path(path)
+    if path.stem == SITE_GLOSSARY_STEM:
+        glossary, problems = load_glossary_file(path, shown)
+        return shown, glossary, problems, []
+    compact, problems = load_file(path, shown)
+    checked = check_compact(compact, shown) if compact is not None and compact.slug not in RESERVED_SLUGS else []
+    return shown, compact, problems, checked
+
+
+def _load_content(paths: list[Path], may_share: bool = False) -> Loaded:
     result = Loaded()
     files, result.problems = compact_files(paths)
-    for path in files:
-        shown = shown_path(path)
-        if path.stem == SITE_GLOSSARY_STEM:
-            result.glossary, problems = load_glossary_file(path, shown)
-            result.glossary_file = shown
-            result.problems.extend(problems)
-            continue
-        compact, problems = load_file(path, shown)
+    share = may_share and len(files) >= MIN_FILES_TO_SHARE
+    for path, (shown, loaded, problems, checked) in zip(files, map_in_two(_load_one, files) if share
+                                                       else map(_load_one, files)):
         result.problems.extend(problems)
+        if path.stem == SITE_GLOSSARY_STEM:
+            result.glossary, result.glossary_file = loaded, shown
+            continue
+        compact = loaded
         if compact is None:
             continue
         if compact.slug in RESERVED_SLUGS:
@@ -68,7 +86,7 @@ def _load_content(paths: list[Path]) -> Loaded:
             result.problems.append(Problem(shown, compact.line_of("slug"), "CS204",
                                            f"slug '{compact.slug}' is also used by {result.files[compact.slug]}"))
             continue
-        result.problems.extend(check_compact(compact, shown))
+        result.problems.extend(checked)
         result.compacts.append(compact)
         result.files[compact.slug] = shown
     by_slug = {c.slug: c for c in result.compacts}

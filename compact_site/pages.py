@@ -104,15 +104,28 @@ def static_files(compacts: list[Compact], style: LinkStyle, site_name: str, site
                  citations: Citations | None = None, concordance: Concordance | None = None) -> list[tuple[str, str]]:
     """Every generated non-page file: identifier pages, register downloads, exports and the compare page's
     per-compact data scripts (path, text)."""
+    citations = citations or Citations(compacts, site_glossary)
+    return (files_without_concordance(compacts, style, site_name, site_glossary, citations)
+            + compare_files(compacts, style, citations, concordance))
+
+
+def files_without_concordance(compacts: list[Compact], style: LinkStyle, site_name: str,
+                              site_glossary: Glossary | None, citations: Citations) -> list[tuple[str, str]]:
+    """The static files that need no concordance (identifier pages, register downloads, exports): a large
+    build makes them in a second process while the first builds the concordance."""
     from .exports import export_files  # lxml is loaded only when a site is built or exported
 
-    citations = citations or Citations(compacts, site_glossary)
-    scripts = []
-    if len(compacts) > 1:
-        concordance = concordance or Concordance.build(entries_of(compacts))
-        scripts = compare_scripts(compacts, concordance, citations, style.directory_urls)
     return identifier_pages(compacts, style, site_name, citations) + register_downloads(compacts) + export_files(
-        compacts, site_glossary, style.site_url, citations) + scripts
+        compacts, site_glossary, style.site_url, citations)
+
+
+def compare_files(compacts: list[Compact], style: LinkStyle, citations: Citations,
+                  concordance: Concordance | None = None) -> list[tuple[str, str]]:
+    """The compare page's per-compact data scripts (none for a single compact)."""
+    if len(compacts) < 2:
+        return []
+    concordance = concordance or Concordance.build(entries_of(compacts))
+    return compare_scripts(compacts, concordance, citations, style.directory_urls)
 
 
 def static_paths(compacts: list[Compact]) -> list[str]:

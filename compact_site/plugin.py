@@ -2,28 +2,30 @@
 
 Event plan:
 
-* ``on_startup`` – remember the command: only ``build`` may make static files in a second process.
+* ``on_startup`` – remember the command: only ``build`` may use a second process (background.py).
 * ``on_config`` – add the Markdown extensions and the plugin's own CSS/JS; load and validate every
   compact. Structural errors raise :class:`PluginError` here, before MkDocs writes anything to ``site/``;
   content warnings (dangling references) go to the plugin logger so ``--strict`` fails on them.
 * ``on_files`` – drop the YAML sources from the published files; add the generated pages (Markdown,
   through ``File.generated``; never written into ``docs_dir``), the clause identifier pages, exports and
-  registers (plain static files; in a large build made and written by a second process meanwhile, see
-  background.py) and the assets, refusing a clash with a hand-written file.
-* ``on_nav`` – one entry per compact, or per-page navigation above ``nav_compacts_limit`` (nav_view.py).
+  registers (plain static files; in a large build made and written by other processes meanwhile,
+  split_build.py) and the assets, refusing a clash with a hand-written file.
+* ``on_nav`` – one entry per compact, or per-page navigation above ``nav_compacts_limit`` (nav_view.py); then,
+  in a large build, start a process that reads the glossary and register pages (split_build.py).
+* ``on_page_read_source`` – nothing to read for a page the second process reads.
 * ``on_page_markdown`` – resolve ``[[slug:id]]`` references in hand-written pages.
-* ``on_page_content`` – splice the pre-rendered HTML blocks into generated pages (render/fragments.py), then
-  turn the first use of each glossary term into a definition button.
+* ``on_page_content`` – take in a page read by the second process; otherwise splice the pre-rendered HTML
+  blocks into generated pages (render/fragments.py), then turn the first use of each glossary term into a
+  definition button.
 * ``on_page_context`` – Material's search indexes a compact page without its clause blocks (the clause
   entries carry them); then the page's navigation.
 * ``on_post_page`` / ``on_post_template`` – make Material's own markup valid HTML (the Nu checker's errors).
-* ``on_post_build`` – wait for the second process; add one search entry per clause to Material's index.
-* ``on_build_error`` – stop the second process.
+* ``on_post_build`` – wait for the other processes; add one search entry per clause to Material's index.
+* ``on_build_error`` – stop the other processes.
 * ``on_serve`` – watch the content folder so YAML edits rebuild under ``mkdocs serve``.
 """
 from __future__ import annotations
 
-import gc
 import json
 import re
 import time
@@ -36,20 +38,21 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin
 from mkdocs.structure.files import File, Files
 
 from .config import CompactConfig
-from .background import ForkedWriter, may_fork, worth_forking
+from .background import may_fork, worth_forking
 from .concordance import Concordance, entries_of
 from .content import YAML_SUFFIXES, load_content
 from .errors import ContentError, Problem
 from .ledger import LEDGER_NAME
 from .links import Citations, LinkStyle, link_references
 from .loader import Loaded
-from .memory import collector_paused
+from .memory import collector_paused, hold_for_build, release_after_build
 from .nav_view import NavView
-from .pages import site_pages, static_files, static_paths
+from .pages import compare_files, files_without_concordance, site_pages, static_files, static_paths
 from .render.fragments import anchor_ids, splice, unmark, without_blocks
 from .render.html import MARKDOWN_EXTENSIONS
 from .render.statement import STATEMENT_URI, statement_markdown
 from .terms_adapter import TermAnnotator
+from .split_build import SplitBuild, WrittenElsewhere
 from .search import INDEX_SCRIPT_URI, SEARCH_PAGE_URI, clause_entries, index_script, merge_into_material_index, \
     search_page_markdown
 
@@ -75,7 +78,8 @@ class CompactPlugin(BasePlugin[CompactConfig]):
         self.generated: set[str] = set()
         self.nav_view: NavView | None = None
         self.command: str | None = None  # from on_startup: "build", "serve" or "gh-deploy"
-        self.writer: ForkedWriter | None = None  # the static files' process of this build, if any
+        self.dirty = False
+        self.split = SplitBuild(".")  # the other processes of a large build (split_build.py)
         self.fragments: dict[str, tuple[str, ...]] = {}  # src_uri -> HTML blocks (render/fragments.py)
         self.unsearched: set[str] = set()  # pages whose blocks Material's search skips (see _search_view)
         self.full_content: str | None = None
@@ -94,16 +98,14 @@ class CompactPlugin(BasePlugin[CompactConfig]):
             (config.extra_css if name.endswith(".css") else config.extra_javascript).append(f"{ASSET_DIR}/{name}")
         base = Path(config.config_file_path or ".").parent
         self.content_dir = (base / self.config.content_dir) if self.config.content_dir else Path(config.docs_dir)
-        self.loaded = load_content([self.content_dir])
+        self.loaded = load_content([self.content_dir], may_share=may_fork(self.command))
+        hold_for_build(self.command)  # the collector leaves the content alone (memory.py); undone in on_post_build
         if self.loaded.errors:
             raise PluginError("\n" + ContentError(self.loaded.errors).report())
         for problem in self.loaded.warnings:
             log.warning(problem.format())
         self.citations = Citations(self.loaded.compacts, self.loaded.glossary)
         self.terms = TermAnnotator(self.loaded.compacts, self.loaded.glossary)
-        # The loaded content lives for the whole build: keep the garbage collector from walking its ~500,000
-        # objects again and again (full collections cost ~0.3 s each at 400 compacts). Undone in on_post_build.
-        gc.freeze()
         log.info(f"{len(self.loaded.compacts)} compacts, {len(self.citations.nodes)} clauses")
         return config
 
@@ -119,22 +121,25 @@ class CompactPlugin(BasePlugin[CompactConfig]):
                 files.remove(file)  # compact sources and the anchor ledger are data, not downloads
         style = LinkStyle(config.use_directory_urls, config.site_url)
         compacts = self.loaded.compacts
+        self.split = SplitBuild(config.site_dir)
+        elsewhere = static_paths(compacts) if may_fork(self.command) else []  # serve: not even counted
+        shared = worth_forking(self.command, len(elsewhere))
+        if shared:  # made and written by other processes meanwhile
+            self._refuse_clashes(files, [(path, None) for path in elsewhere])
+            for path in elsewhere:  # known to MkDocs, so links to them check out
+                files.append(WrittenElsewhere(path, None, config.site_dir, config.use_directory_urls))
+            self.split.start_files(partial(files_without_concordance, compacts, style, config.site_name,
+                                           self.loaded.glossary, self.citations),
+                                   later=lambda: compare_files(compacts, style, self.citations, concordance))
         concordance = Concordance.build(entries_of(compacts))  # once per build: pages and compare data share it
         pages = site_pages(compacts, self.loaded.files, self.config.home and "index.md" not in files.src_uris,
                            style, self.loaded.glossary, self.loaded.glossary_file, self.citations, concordance)
         self.fragments = {p.src_uri: p.fragments for p in pages if p.fragments}
         self.unsearched = {p.src_uri for p in pages if p.fragments and not p.searchable}
         generated = [(p.src_uri, p.markdown, p.origin) for p in pages]
-        make_static = partial(static_files, compacts, style, config.site_name, self.loaded.glossary, self.citations,
-                              concordance)
-        elsewhere = static_paths(compacts) if may_fork(self.command) else []  # serve: not even counted
-        if worth_forking(self.command, len(elsewhere)):  # made and written by a second process meanwhile
-            self._refuse_clashes(files, [(path, None) for path in elsewhere])
-            self.writer = ForkedWriter(make_static, Path(config.site_dir))
-            for path in elsewhere:  # known to MkDocs, so links to them check out; written by the child
-                files.append(WrittenElsewhere(path, None, config.site_dir, config.use_directory_urls))
-        else:
-            generated += [(path, text, None) for path, text in make_static()]
+        if not shared:
+            generated += [(path, text, None) for path, text in static_files(
+                compacts, style, config.site_name, self.loaded.glossary, self.citations, concordance)]
         generated += [(f"{ASSET_DIR}/{name}", resources.files(__package__).joinpath("assets", name).read_text("utf-8"),
                        None) for name in ASSETS]
         if STATEMENT_URI not in files.src_uris:  # a site's own hand-written statement wins
@@ -160,7 +165,7 @@ class CompactPlugin(BasePlugin[CompactConfig]):
                 raise PluginError(f"{clash.src_uri}: this hand-written file has the address of a generated one"
                                   f"{f' (from {origin})' if origin else ''}; rename or move it")
 
-    def on_nav(self, nav, *, config, files):
+    def _shape_nav(self, nav, *, config, files):
         # A compact's page sits in its own folder (for /<slug>/, its glossary and registers); show it as one nav
         # entry titled by the compact, not as a folder section. Its sub-pages are linked from the page itself.
         compact_pages = {f"{c.slug}/index.md": c.slug for c in self.loaded.compacts}
@@ -175,9 +180,20 @@ class CompactPlugin(BasePlugin[CompactConfig]):
         self.nav_view = NavView(nav, by_slug, self.config.nav_compacts_limit)
         return nav
 
+    @event_priority(-100)  # after every plugin's on_nav: the pages are final
+    def _share_pages(self, nav, *, config, files):
+        self.split.start_pages(config, files, nav, [c.slug for c in self.loaded.compacts], self.dirty)
+        return nav
+
+    on_nav = CombinedEvent(_shape_nav, _share_pages)
+
+    def on_page_read_source(self, *, page, config):
+        return "" if page.file.src_uri in self.split.elsewhere else None  # read by another process
+
     @event_priority(100)  # before the search plugin indexes the page
     def _search_view(self, context, *, page, config, nav):
-        if self.config.enabled and page.file.src_uri in self.unsearched:
+        self.split.hide_from_search(page)  # its entries were made by another process (split_build.py)
+        if self.config.enabled and page.file.src_uri in self.unsearched and page.file.src_uri not in self.split.entries:
             # The clause entries (on_post_build) carry every clause; the page's own entries need only its prose.
             self.full_content, page.content = page.content, without_blocks(page.content)
         return context
@@ -186,7 +202,9 @@ class CompactPlugin(BasePlugin[CompactConfig]):
     def _render_view(self, context, *, page, config, nav):
         if not self.config.enabled:
             return context
-        if page.file.src_uri in self.unsearched:
+        if self.split.add_search_entries(page, config):
+            pass  # its HTML is final: it went through this event in the other process
+        elif page.file.src_uri in self.unsearched:
             page.content, self.full_content = unmark(self.full_content), None
             if _SEARCH_ATTR_VALUE.search(page.content):  # as Material's search plugin strips them from what it saw
                 page.content = _SEARCH_ATTR.sub("", page.content)
@@ -210,6 +228,8 @@ class CompactPlugin(BasePlugin[CompactConfig]):
     def on_page_content(self, html, *, page, config, files):
         if not self.config.enabled:
             return html
+        if page.file.src_uri in self.split.elsewhere:
+            return self.split.take(page, files)
         if page.title and not page.is_homepage and "title" not in page.meta:
             # page.title is HTML (`&lt;` kept); Material's <title> runs it through `striptags`, which decodes
             # `&lt;/title&gt;&lt;script&gt;` into live markup. Its meta.title is written as given, so pin it.
@@ -230,28 +250,18 @@ class CompactPlugin(BasePlugin[CompactConfig]):
         return valid_material_markup(output_content)
 
     def on_startup(self, *, command, dirty):
-        self.command = command  # "build" may make static files in a second process; "serve" never does
+        self.command, self.dirty = command, dirty  # "build" may use a second process; "serve" never does
 
     def on_build_error(self, *, error):
-        if self.writer is not None:
-            self.writer.abandon()
-            self.writer = None
+        release_after_build(self.command)
+        self.split.abandon()
 
     @event_priority(-50)  # after the search plugin writes its index, before Material's offline plugin
     def on_post_build(self, *, config):
-        if self.command != "build":  # under `mkdocs serve` a rebuild must be able to free this build's content
-            gc.unfreeze()
-        # Under `build` the process ends next: left frozen, the collector's passes at interpreter exit skip the
-        # content (at 400 compacts, exit took 2.1 s instead of 0.5 s).
-        if self.writer is not None:
-            writer, self.writer = self.writer, None
-            try:
-                waited = time.perf_counter()
-                count = writer.join()
-                log.debug(f"{count} static files written by a second process; waited "
-                          f"{time.perf_counter() - waited:.2f} s for it")
-            except RuntimeError as err:
-                raise PluginError(f"making the identifier pages, registers and exports failed:\n{err}") from None
+        release_after_build(self.command)
+        waited = time.perf_counter()
+        count = self.split.join()
+        log.debug(f"{count} static files written by other processes; waited {time.perf_counter() - waited:.2f} s")
         index_file = Path(config.site_dir) / "search" / "search_index.json"
         if not self.config.enabled or not index_file.is_file():
             return
@@ -263,17 +273,6 @@ class CompactPlugin(BasePlugin[CompactConfig]):
         if self.content_dir is not None and self.content_dir.resolve() != Path(config.docs_dir).resolve():
             server.watch(str(self.content_dir))
         return server
-
-
-class WrittenElsewhere(File):
-    """A static file that a second process writes into ``site_dir`` (compact_site/background.py): MkDocs
-    knows its address, for its link checks, but does not write it."""
-
-    def copy_file(self, dirty: bool = False) -> None:
-        pass
-
-    def is_modified(self) -> bool:
-        return False
 
 
 def valid_material_markup(html: str) -> str:

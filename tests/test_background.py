@@ -10,9 +10,10 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
 from compact_site import background
-from compact_site.background import ForkedWriter, worth_forking
+from compact_site.background import SecondProcess, worth_forking
 from compact_site.links import Citations, LinkStyle
 from compact_site.pages import static_files, static_paths
+from compact_site.split_build import adopt
 
 from .test_site_build import make_project
 
@@ -29,11 +30,22 @@ def _tree(site: Path) -> set[str]:
     return {str(path.relative_to(site)) for path in site.rglob("*") if path.is_file()}
 
 
-def test_forked_build_writes_the_same_site(tmp_path, monkeypatch):
+def test_forked_build_writes_the_same_site(tmp_path, monkeypatch, loaded_content):
     config_file = make_project(tmp_path, custom_dir=True)
     in_process = _build(config_file, tmp_path / "one", None)
     monkeypatch.setattr(background, "MIN_FILES", 0)  # the example site is below the national-scale threshold
+    adopted: list[str] = []
+
+    def counted(page, result, files):
+        adopted.append(page.file.src_uri)
+        return adopt(page, result, files)
+
+    monkeypatch.setattr("compact_site.split_build.adopt", counted)
     forked = _build(config_file, tmp_path / "two", "build")
+    # Each compact's glossary and register page, and the site's, were read by the second process.
+    assert sorted(adopted) == sorted([f"{c.slug}/{name}" for c in loaded_content.compacts
+                                      for name in ("glossary.md", "signatories.md")] + ["glossary.md",
+                                                                                        "signatories.md"])
     assert _tree(in_process) == _tree(forked)
     identifier = [p for p in _tree(forked) if "/clause/" in p]
     assert len(identifier) >= 261
@@ -49,7 +61,7 @@ def test_a_failure_in_the_second_process_fails_the_build_with_its_traceback(tmp_
     def broken(*args, **kwargs):
         raise ValueError("exports exploded")
 
-    monkeypatch.setattr("compact_site.plugin.static_files", broken)
+    monkeypatch.setattr("compact_site.plugin.files_without_concordance", broken)
     with pytest.raises(Abort):  # MkDocs logs a PluginError from on_post_build, then aborts
         _build(config_file, tmp_path / "site", "build")
     assert "making the identifier pages, registers and exports failed" in caplog.text
@@ -57,7 +69,7 @@ def test_a_failure_in_the_second_process_fails_the_build_with_its_traceback(tmp_
 
 
 def test_writer_reports_the_count_and_writes_utf8(tmp_path):
-    writer = ForkedWriter(lambda: [("a/b/c.html", "<p>Café</p>"), ("d.json", "{}")], tmp_path)
+    writer = SecondProcess(lambda: [("a/b/c.html", "<p>Café</p>"), ("d.json", "{}")], tmp_path)
     assert writer.join() == 2
     assert (tmp_path / "a" / "b" / "c.html").read_text(encoding="utf-8") == "<p>Café</p>"
 
