@@ -83,22 +83,26 @@ def write_files(site_dir: Path, files: Iterable[tuple[str, str]]) -> int:
 
 
 class SecondProcess:
-    """A forked child that runs ``pages(send)`` (each ``send(item)`` reaches the parent's :meth:`receive` at
-    once), then writes ``make()``'s (path, text) pairs under ``site_dir``. Failures come back as RuntimeError
-    with the child's traceback."""
+    """A forked child that runs ``pages(send, hear)`` (each ``send(item)`` reaches the parent's :meth:`receive`
+    at once; ``hear()`` waits for the parent's next :meth:`tell`), then writes ``make()``'s (path, text) pairs
+    under ``site_dir``. Failures come back as RuntimeError with the child's traceback."""
 
     def __init__(self, make: Callable[[], list[tuple[str, str]]], site_dir: Path,
-                 pages: Callable[[Callable[[Any], None]], None] | None = None) -> None:
+                 pages: Callable[[Callable[[Any], None], Callable[[], Any]], None] | None = None) -> None:
         self.pid = 0
         self._frames: queue.SimpleQueue = queue.SimpleQueue()
         read, write = os.pipe()
+        down_read, down_write = os.pipe()  # parent -> child
         pid = os.fork()
         if pid == 0:  # the child: never return into the parent's code, never run its exit handlers
             os.close(read)
-            _child(os.fdopen(write, "wb"), make, site_dir, pages)
+            os.close(down_write)
+            _child(os.fdopen(write, "wb"), os.fdopen(down_read, "rb"), make, site_dir, pages)
         os.close(write)
+        os.close(down_read)
         self.pid = pid
         self._input = os.fdopen(read, "rb")
+        self._output = os.fdopen(down_write, "wb")
         # A thread reads as the child writes: the child never waits on a full pipe while the parent renders.
         # Started after the fork, and the build forks nothing after it.
         threading.Thread(target=self._drain, name="compact-site second process", daemon=True).start()
@@ -120,6 +124,11 @@ class SecondProcess:
             raise RuntimeError("the second process ended without a report (killed, or out of memory?)")
         return kind, value
 
+    def tell(self, item: Any) -> None:
+        """Send ``item`` to the child's ``hear()``."""
+        pickle.dump(item, self._output, protocol=pickle.HIGHEST_PROTOCOL)
+        self._output.flush()
+
     def receive(self) -> Any:
         """The next item the child's ``pages`` sent (waiting for it)."""
         kind, value = self._next()
@@ -127,16 +136,22 @@ class SecondProcess:
             raise RuntimeError(f"the second process sent {kind!r} where a page was due")
         return value
 
-    def join(self) -> int:
-        """Wait for the child; the number of files it wrote. Raises RuntimeError with its traceback if it failed."""
+    def join(self, leftover: Callable[[Any], None] = lambda item: None) -> int:
+        """Wait for the child; the number of files it wrote. Items sent and not received go to ``leftover``.
+        Raises RuntimeError with the child's traceback if it failed."""
         while True:
             kind, value = self._next()
             if kind == "done":
                 self._reap()
                 return value
+            leftover(value)
 
     def _reap(self) -> None:
         if self.pid:
+            try:
+                self._output.close()  # a child still waiting to hear from the parent hears the end instead
+            except OSError:  # it has gone already
+                pass
             os.waitpid(self.pid, 0)
             self.pid = 0
             self._input.close()
@@ -151,7 +166,7 @@ class SecondProcess:
             self._reap()
 
 
-def _child(output, make, site_dir: Path, pages) -> None:
+def _child(output, source, make, site_dir: Path, pages) -> None:
     """The child's whole life: frames ("page", item)*, then ("done", count) or ("failed", traceback)."""
     status = 0
     try:
@@ -160,7 +175,7 @@ def _child(output, make, site_dir: Path, pages) -> None:
             output.flush()
 
         if pages is not None:
-            pages(send)
+            pages(send, lambda: pickle.load(source))
         pickle.dump(("done", write_files(site_dir, make())), output)
     except BaseException:  # noqa: BLE001 - everything is reported to the parent
         status = 1

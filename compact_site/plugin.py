@@ -12,9 +12,10 @@ Event plan:
   split_build.py) and the assets, refusing a clash with a hand-written file.
 * ``on_nav`` – one entry per compact, or per-page navigation above ``nav_compacts_limit`` (nav_view.py); then,
   in a large build, start a process that reads the glossary and register pages (split_build.py).
-* ``on_page_read_source`` – nothing to read for a page the second process reads.
+* ``on_page_read_source`` – nothing to read for a page another process reads.
+* ``on_env`` – that process builds those pages too: send it every other page's title (split_build.py).
 * ``on_page_markdown`` – resolve ``[[slug:id]]`` references in hand-written pages.
-* ``on_page_content`` – take in a page read by the second process; otherwise splice the pre-rendered HTML
+* ``on_page_content`` – take in a page read by another process; otherwise splice the pre-rendered HTML
   blocks into generated pages (render/fragments.py), then turn the first use of each glossary term into a
   definition button.
 * ``on_page_context`` – Material's search indexes a compact page without its clause blocks (the clause
@@ -186,6 +187,10 @@ class CompactPlugin(BasePlugin[CompactConfig]):
         return nav
 
     on_nav = CombinedEvent(_shape_nav, _share_pages)
+
+    def on_env(self, env, *, config, files):
+        self.split.before_building(env, files)  # pages read elsewhere are built there (split_build.py)
+        return env
 
     def on_page_read_source(self, *, page, config):
         return "" if page.file.src_uri in self.split.elsewhere else None  # read by another process

@@ -1,20 +1,23 @@
 """How a large build shares its work with two more processes (the MkDocs side of background.py).
 
 * The first (forked at ``on_files``, before the concordance is built) makes and writes the static files that
-  need no concordance: identifier pages, exports and register downloads (~5 s at 400 compacts), while this
-  process builds the concordance and the pages' Markdown.
-* The second (forked when MkDocs has its navigation, before it reads any page) does two things:
+  need no concordance (identifier pages, exports, register downloads: ~5 s at 400 compacts) while this process
+  builds the concordance and the pages' Markdown.
+* The second (forked at ``on_nav``, before MkDocs reads any page) takes the glossary and register pages, each
+  compact's and the site's (:func:`pages_to_share`):
 
-1. It reads each compact's glossary and register pages and the site's glossary: the part of MkDocs' page reading that runs plugins'
-   ``on_pre_page`` … ``on_page_content`` and Python-Markdown, and sends back what that left on each page:
-   its Markdown, HTML, table of contents, metadata, anchors, links to anchors, and the log lines it wrote.
-   Meanwhile the first process reads the compact pages themselves and the rest. When MkDocs reaches a page done elsewhere,
-   :func:`adopt` puts the results on it; MkDocs then builds it with the theme exactly as if it had read it.
-2. It makes and writes the compare page's data scripts, which need the concordance.
+  1. it reads them as MkDocs' build loop would (plugins' ``on_pre_page`` … ``on_page_content``, Python-Markdown)
+     while this process reads the compact pages, and sends back what that left on each page (Markdown, HTML,
+     toc, metadata, anchors, links to anchors, log lines) with the page's Material search entries; here
+     :meth:`SplitBuild.take` puts them on MkDocs' page, so links and anchors are checked here as usual;
+  2. at ``on_env`` this process sends it every other page's title and metadata (the navigation shows them);
+     it renders and writes its pages with the theme while this one renders the rest, and MkDocs here renders
+     those pages with an empty template (so writes nothing for them);
+  3. it makes and writes the compare page's data scripts, which need the concordance.
 
-At 400 compacts this takes ~3.5 s off the first process's ~10 s of page work. The built site is byte-
-identical (tests/test_background.py). Only where every plugin of the site is one whose page events are known to
-keep no state between pages (:data:`SHARES_NO_PAGE_STATE`): another plugin would miss the pages read elsewhere.
+At 400 compacts the build takes ~16 s instead of ~24 s in one process; the site is byte-identical
+(tests/test_background.py). Only where every plugin of the site is one whose page events keep no state between
+pages (:data:`SHARES_NO_PAGE_STATE`): another plugin would miss the pages read elsewhere.
 """
 from __future__ import annotations
 
@@ -28,7 +31,9 @@ from mkdocs.structure.files import File, Files
 
 from .background import SecondProcess
 
+from jinja2 import ChoiceLoader, DictLoader
 from mkdocs.commands.build import get_context
+from mkdocs.utils import write_file
 
 try:  # MkDocs' own reading of one page (1.x): the child runs exactly what the build loop would
     from mkdocs.commands.build import _populate_page
@@ -42,6 +47,7 @@ except ImportError:  # pragma: no cover - no Material: its search is not there t
 # Plugins whose page events keep nothing between pages: Material's search reads pages only when they are built
 # (on_page_context, in the first process); offline rewrites the written site at the end.
 SHARES_NO_PAGE_STATE = {"compact", "search", "material/search", "offline", "material/offline"}
+BUILT_ELSEWHERE = "compact-site/built-elsewhere.html"  # an empty template: MkDocs writes nothing for the page
 SUB_PAGES = ("glossary.md", "signatories.md")  # each compact's own glossary and register
 SITE_PAGES = ("glossary.md", "signatories.md")  # the site's glossary and register: every compact's (~1.5 MB)
 MIN_PAGES = 2  # fewer is not worth the pickling
@@ -82,9 +88,12 @@ class SplitBuild:
             return
         pages = pages_to_share(config, files, slugs, dirty)
 
-        def work(send):  # in the second process, which reads these pages itself
+        def work(send, hear):  # in the second process, which reads and builds these pages itself
             self.elsewhere = set()
-            read_pages(pages, config, files, nav, send)
+            contexts = read_pages(pages, config, files, nav, send)
+            with captured_log() as lines:
+                build_pages(pages, contexts, config, files, hear())
+            send({"log": lines})
 
         self.reader = SecondProcess(self.later, self.site_dir, work if pages else None)
         self.processes.append(self.reader)
@@ -99,6 +108,27 @@ class SplitBuild:
         if "entries" in result:
             self.entries[page.file.src_uri] = result["entries"]
         return adopt(page, result, files)
+
+    def before_building(self, env, files: Files) -> None:
+        """``on_env``: the pages read elsewhere are built elsewhere too, with the titles and metadata of every
+        other page, sent now; here MkDocs renders them with an empty template, and writes (and says) nothing."""
+        if not self.elsewhere:
+            return
+        others = {f.src_uri: (f.page.title, f.page.meta) for f in files.documentation_pages()
+                  if f.page is not None and f.page.markdown is not None and f.src_uri not in self.elsewhere}
+        try:
+            self.reader.tell(others)
+        except OSError:  # it has ended: join() reports why
+            return
+        env.loader = ChoiceLoader([DictLoader({BUILT_ELSEWHERE: ""}), env.loader])
+        for uri in self.elsewhere:
+            files.get_file_from_path(uri).page.meta["template"] = BUILT_ELSEWHERE
+        _BUILD_LOG.addFilter(self.quiet)
+
+    def quiet(self, record: logging.LogRecord) -> bool:
+        """MkDocs says "Page skipped" of each page it renders empty: not of the ones built elsewhere."""
+        message = record.getMessage()
+        return not (message.startswith(_SKIPPED) and message[len(_SKIPPED):].split("'", 1)[0] in self.elsewhere)
 
     def hide_from_search(self, page) -> None:
         """Before Material's search sees a page whose entries were made elsewhere: it skips the page."""
@@ -123,16 +153,20 @@ class SplitBuild:
         """Wait for every process; how many files they wrote. PluginError with a traceback if one failed."""
         processes, self.processes = self.processes, []
         try:
-            return sum(process.join() for process in processes)
+            return sum(process.join(_relog) for process in processes)
         except RuntimeError as err:
             self.abandon(processes)
-            raise PluginError(f"making the identifier pages, registers and exports failed:\n{err}") from None
+            raise PluginError(f"making the identifier pages, registers and exports, or the pages built with them, "
+                              f"failed:\n{err}") from None
+        finally:
+            _BUILD_LOG.removeFilter(self.quiet)
 
     def abandon(self, processes: list[SecondProcess] | None = None) -> None:
         """Stop every process (the build failed)."""
         for process in (self.processes if processes is None else processes):
             process.abandon()
         self.processes = []
+        _BUILD_LOG.removeFilter(self.quiet)
 
 
 def pages_to_share(config, files: Files, slugs: list[str], dirty: bool) -> list:
@@ -140,23 +174,30 @@ def pages_to_share(config, files: Files, slugs: list[str], dirty: bool) -> list:
     glossary), when it is safe."""
     if _populate_page is None or dirty or not set(config.plugins) <= SHARES_NO_PAGE_STATE:
         return []
+    if any(name.endswith("search") and not (MaterialSearch and isinstance(plugin, MaterialSearch))
+           for name, plugin in config.plugins.items()):
+        return []  # MkDocs' own search cannot skip a page (Material's: meta search.exclude), so none is shared
     wanted = {f"{slug}/{name}" for slug in slugs for name in SUB_PAGES} | set(SITE_PAGES)
     pages = [f.page for f in files.documentation_pages() if f.src_uri in wanted and f.page is not None]
     return pages if len(pages) >= MIN_PAGES else []
 
 
-def read_pages(pages: list, config, files: Files, nav, send: Callable[[dict], None]) -> None:
-    """In the second process: read each page as MkDocs' build loop would, and send what it left on the page.
-    With Material's search, also the page's search entries, as its ``on_page_context`` (with every other
-    plugin's) would make them when the page is built, and the page's HTML as that leaves it."""
+def read_pages(pages: list, config, files: Files, nav, send: Callable[[dict], None]) -> dict:
+    """In the second process: read each page as MkDocs' build loop would, and send what it left on the page,
+    then run the ``on_page_context`` event of every plugin as when the page is built: its Material search
+    entries (if the site has Material's search) go with it, and its HTML as that event leaves it. The pages'
+    template contexts, for :func:`build_pages`."""
     index = _search_index(config)
     doc_files = files.documentation_pages()  # once: a national register has ~35,000 files
+    contexts = {}
     for page in pages:
         with captured_log() as lines:
             try:
                 _populate_page(page, config, files)
                 meta = dict(page.meta)  # before on_page_context, as the first process must see it
-                entries = _search_entries(page, config, doc_files, nav, index) if index is not None else None
+                before = len(index.entries) if index is not None else 0
+                contexts[page.file.src_uri] = _page_context(page, config, doc_files, nav)
+                entries = index.entries[before:] if index is not None else None
             except Exception as error:  # noqa: BLE001 - the first process raises it, with the log lines
                 send({"src_uri": page.file.src_uri, "error": f"{type(error).__name__}: {error}", "log": lines})
                 raise
@@ -169,17 +210,37 @@ def read_pages(pages: list, config, files: Files, nav, send: Callable[[dict], No
         if entries is not None:
             result["entries"] = entries
         send(result)
+    return contexts
 
 
-def _search_entries(page, config, doc_files: list[File], nav, index) -> list:
-    """The page's Material search entries: the ``on_page_context`` event of every plugin, as when it is built."""
-    before = len(index.entries)
+def _page_context(page, config, doc_files: list[File], nav) -> dict:
+    """The page's template context after the ``on_page_context`` event of every plugin, as MkDocs builds it."""
     page.active = True  # as MkDocs' _build_page has it meanwhile
     try:
-        config.plugins.on_page_context(get_context(nav, doc_files, config, page), page=page, config=config, nav=nav)
+        return config.plugins.on_page_context(get_context(nav, doc_files, config, page), page=page, config=config,
+                                              nav=nav)
     finally:
         page.active = False
-    return index.entries[before:]
+
+
+def build_pages(pages: list, contexts: dict, config, files: Files, others: dict) -> None:
+    """In the second process, once the first has read every other page (``others``: their titles and metadata,
+    which the navigation shows): render and write these pages as MkDocs' _build_page does."""
+    for uri, (title, meta) in others.items():
+        page = files.get_file_from_path(uri).page
+        page.title, page.meta = title, meta
+    env = config.plugins.on_env(config.theme.get_env(), config=config, files=files)
+    for page in pages:
+        config._current_page = page
+        page.active = True
+        try:
+            template = env.get_template(page.meta.get("template", "main.html"))
+            output = config.plugins.on_post_page(template.render(contexts[page.file.src_uri]), page=page,
+                                                 config=config)
+            if output.strip():
+                write_file(output.encode("utf-8", errors="xmlcharrefreplace"), page.file.abs_dest_path)
+        finally:
+            page.active = False
 
 
 def _search_index(config):
@@ -204,6 +265,16 @@ def adopt(page, result: dict[str, Any], files: Files) -> str:
         page.links_to_anchors = {files.get_file_from_path(uri): anchors
                                  for uri, anchors in result["links_to_anchors"].items()}
     return result["content"]
+
+
+_BUILD_LOG = logging.getLogger("mkdocs.commands.build")
+_SKIPPED = "Page skipped: '"
+
+
+def _relog(item: dict) -> None:
+    """Log lines sent after the pages (while they were built elsewhere), written here."""
+    for name, level, message in item.get("log", ()):
+        logging.getLogger(name).log(level, message)
 
 
 class _Lines(logging.Handler):

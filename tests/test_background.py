@@ -20,8 +20,8 @@ from .test_site_build import make_project
 
 def _build(config_file: Path, site: Path, command: str | None) -> Path:
     config = load_config(str(config_file), site_dir=str(site), strict=True)
-    if command:
-        config.plugins.on_startup(command=command, dirty=False)
+    # Always: MkDocs keeps plugin instances for the whole process, so an earlier test's command would stay.
+    config.plugins.on_startup(command=command, dirty=False)
     build(config)
     return site
 
@@ -30,8 +30,15 @@ def _tree(site: Path) -> set[str]:
     return {str(path.relative_to(site)) for path in site.rglob("*") if path.is_file()}
 
 
-def test_forked_build_writes_the_same_site(tmp_path, monkeypatch, loaded_content):
+@pytest.mark.parametrize("plugins", ["  - search\n  - compact\n",
+                                     "  - search\n  - compact:\n      nav_compacts_limit: 2\n",
+                                     "  - compact:\n      intranet: true\n"],
+                         ids=["full-nav", "per-page-nav", "intranet-no-search"])
+def test_forked_build_writes_the_same_site(tmp_path, monkeypatch, loaded_content, plugins):
+    """Byte for byte, whichever process read or built a page. With a national register's per-page navigation
+    too (the pages built elsewhere show the titles of pages read here), and without a search plugin."""
     config_file = make_project(tmp_path, custom_dir=True)
+    config_file.write_text(config_file.read_text().replace("  - search\n  - compact\n", plugins))
     in_process = _build(config_file, tmp_path / "one", None)
     monkeypatch.setattr(background, "MIN_FILES", 0)  # the example site is below the national-scale threshold
     adopted: list[str] = []
@@ -64,7 +71,7 @@ def test_a_failure_in_the_second_process_fails_the_build_with_its_traceback(tmp_
     monkeypatch.setattr("compact_site.plugin.files_without_concordance", broken)
     with pytest.raises(Abort):  # MkDocs logs a PluginError from on_post_build, then aborts
         _build(config_file, tmp_path / "site", "build")
-    assert "making the identifier pages, registers and exports failed" in caplog.text
+    assert "making the identifier pages, registers and exports, or the pages built with them, failed" in caplog.text
     assert "ValueError: exports exploded" in caplog.text
 
 

@@ -74,7 +74,11 @@ def test_a_failure_while_reading_a_shared_page_fails_the_build(tmp_path, monkeyp
 
 
 def _config(*plugins: str):
-    return SimpleNamespace(plugins={name: None for name in plugins})
+    from material.plugins.search.plugin import SearchPlugin
+    from mkdocs.contrib.search import SearchPlugin as MkDocsSearch
+
+    made = {"material/search": SearchPlugin, "search": MkDocsSearch}
+    return SimpleNamespace(plugins={name: made.get(name, object)() for name in plugins})
 
 
 def test_pages_are_shared_only_where_every_plugin_is_known():
@@ -82,9 +86,12 @@ def test_pages_are_shared_only_where_every_plugin_is_known():
     files = SimpleNamespace(documentation_pages=lambda: [
         SimpleNamespace(src_uri=f"{slug}/{name}", page=page) for slug in "ab" for name in ("glossary.md", "x.md")])
     assert len(pages_to_share(_config("material/search", "compact"), files, ["a", "b"], dirty=False)) == 2
+    assert len(pages_to_share(_config("compact"), files, ["a", "b"], dirty=False)) == 2  # no search at all
     # A plugin we do not know might keep state from page events: it must see every page in this process.
     assert pages_to_share(_config("material/search", "compact", "tags"), files, ["a", "b"], dirty=False) == []
     assert pages_to_share(_config("material/search", "compact"), files, ["a", "b"], dirty=True) == []
+    # MkDocs' own search (another theme) has no way to skip a page whose entries were made elsewhere.
+    assert pages_to_share(_config("search", "compact"), files, ["a", "b"], dirty=False) == []
 
 
 def test_loading_in_two_processes_gives_the_same_content(tmp_path, monkeypatch):
@@ -117,3 +124,23 @@ def test_map_in_two_keeps_order_and_redoes_a_failed_half():
 
     assert map_in_two(fails_in_the_child, list(range(9))) == [-n for n in range(9)]
     assert map_in_two(str, []) == []
+
+
+def test_a_warning_while_building_a_shared_page_fails_a_strict_build(tmp_path, monkeypatch, caplog, loaded_content):
+    """The pages read elsewhere are built (templated and written) there too: what that logs counts here."""
+    from compact_site.plugin import CompactPlugin
+
+    post_page = CompactPlugin.on_post_page
+
+    def warn_when_built(self, output, *, page, config):
+        if page.file.src_uri.endswith("/signatories.md") and output.strip():  # here, such pages render empty
+            logging.getLogger("mkdocs.plugins.compact_site").warning(f"{page.file.src_uri}: built elsewhere")
+        return post_page(self, output, page=page, config=config)
+
+    monkeypatch.setattr(CompactPlugin, "on_post_page", warn_when_built)
+    caplog.set_level(logging.INFO)
+    with pytest.raises(Abort, match="warnings in strict mode"):
+        _build_split(make_project(tmp_path), tmp_path / "site", monkeypatch)
+    warned = sorted(r.getMessage() for r in caplog.records if "built elsewhere" in r.getMessage())
+    assert warned == sorted(f"{c.slug}/signatories.md: built elsewhere" for c in loaded_content.compacts)
+    assert "Page skipped" not in caplog.text  # MkDocs' note on the empty pages here is not shown

@@ -1,0 +1,70 @@
+"""When each phase of one `mkdocs build` starts and ends, in which process (wall seconds from the build's start).
+
+    .venv/bin/python benchmarks/timeline.py PROJECT_DIR
+
+PROJECT_DIR holds a mkdocs.yml using the compact plugin (for instance the `ours/` project that
+`benchmarks/run.py --workdir DIR` generates). Its site/ is removed first, as run.py does before each build. The
+build is split between processes as under `mkdocs build` (compact_site/split_build.py); each line names the
+process (`main`, or the pid of a forked one), so the critical path can be read off. Standalone, not run in CI.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+import time
+from pathlib import Path
+
+START = time.perf_counter()
+MAIN = os.getpid()
+
+
+def say(what: str) -> None:
+    who = "main" if os.getpid() == MAIN else f"pid {os.getpid()}"
+    print(f"{time.perf_counter() - START:7.2f}  {who:>9}  {what}", file=sys.stderr, flush=True)
+
+
+def timed(owner, name: str, label: str) -> None:
+    """Wrap ``owner.name`` so that its start and end are printed."""
+    inner = getattr(owner, name)
+
+    def wrapper(*args, **kwargs):
+        say(f"{label} start")
+        try:
+            return inner(*args, **kwargs)
+        finally:
+            say(f"{label} end")
+
+    setattr(owner, name, wrapper)
+
+
+def main() -> None:
+    project = Path(sys.argv[1]).resolve()
+    os.chdir(project)
+    os.environ["NO_MKDOCS_2_WARNING"] = "1"
+    shutil.rmtree(project / "site", ignore_errors=True)
+    import mkdocs.commands.build as mkdocs_build
+    from mkdocs.config import load_config
+
+    from compact_site import background, plugin, split_build
+
+    timed(plugin, "load_content", "load + validate (two processes)")
+    timed(plugin.Concordance, "build", "concordance")
+    timed(plugin, "site_pages", "page Markdown")
+    timed(plugin, "files_without_concordance", "identifier pages, exports, registers (make)")
+    timed(background, "write_files", "write static files")
+    timed(split_build, "read_pages", "read glossary + register pages, their search entries")
+    timed(split_build, "build_pages", "build glossary + register pages (templates, write)")
+    timed(plugin, "compare_files", "compare data (make)")
+    timed(mkdocs_build, "get_navigation", "navigation")
+    timed(split_build.SplitBuild, "before_building", "on_env: every page read")
+    timed(split_build.SplitBuild, "join", "on_post_build: wait for the other processes")
+    config = load_config("mkdocs.yml")
+    config.plugins.on_startup(command="build", dirty=False)
+    say("build start")
+    mkdocs_build.build(config)
+    say("build end")
+
+
+if __name__ == "__main__":
+    main()
