@@ -30,7 +30,15 @@ MIN_FILES = 100  # forking costs a few milliseconds; making 100 files (and impor
 def may_fork(command: str | None) -> bool:
     """Whether this command on this machine may use a child process at all (before counting any files)."""
     # Linux only: Windows has no fork, and on macOS forking after system frameworks are loaded is unsafe.
-    return sys.platform.startswith("linux") and command == "build" and (os.cpu_count() or 1) > 1
+    return sys.platform.startswith("linux") and command == "build" and _usable_cores() > 1
+
+
+def _usable_cores() -> int:
+    """The cores this process may run on (a container's limit), not the machine's."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
 
 
 def worth_forking(command: str | None, files: int) -> bool:
@@ -44,7 +52,12 @@ def map_in_two(func: Callable[[Any], Any], items: list, share: float = 0.45) -> 
     child fail, this process computes its part too: the result is the same either way."""
     cut = len(items) - int(len(items) * share)
     read, write = os.pipe()
-    pid = os.fork()
+    try:
+        pid = os.fork()
+    except OSError:  # no memory or processes left for a child: all of it here
+        os.close(read)
+        os.close(write)
+        return [func(item) for item in items]
     if pid == 0:  # the child: its results, pickled, then gone without running the parent's exit handlers
         os.close(read)
         status = 0
@@ -56,8 +69,13 @@ def map_in_two(func: Callable[[Any], Any], items: list, share: float = 0.45) -> 
         finally:
             os._exit(status)
     os.close(write)
-    mine = [func(item) for item in items[:cut]]
     with os.fdopen(read, "rb") as source:
+        try:
+            mine = [func(item) for item in items[:cut]]
+        except BaseException:
+            os.kill(pid, 9)  # this half failed: the child's is of no use
+            os.waitpid(pid, 0)
+            raise
         try:
             theirs = pickle.load(source)
         except Exception:  # noqa: BLE001 - EOF or garbage: the child failed
@@ -89,23 +107,44 @@ class SecondProcess:
 
     def __init__(self, make: Callable[[], list[tuple[str, str]]], site_dir: Path,
                  pages: Callable[[Callable[[Any], None], Callable[[], Any]], None] | None = None) -> None:
+        """Raises OSError if the process cannot be started (then nothing is left open)."""
         self.pid = 0
-        self._frames: queue.SimpleQueue = queue.SimpleQueue()
-        read, write = os.pipe()
-        down_read, down_write = os.pipe()  # parent -> child
-        pid = os.fork()
+        self._frames: queue.SimpleQueue | None = None
+        self._output = None
+        ends = list(os.pipe()) + (list(os.pipe()) if pages is not None else [])  # up; down (parent -> child)
+        try:
+            pid = os.fork()
+        except OSError:
+            for end in ends:
+                os.close(end)
+            raise
         if pid == 0:  # the child: never return into the parent's code, never run its exit handlers
-            os.close(read)
-            os.close(down_write)
-            _child(os.fdopen(write, "wb"), os.fdopen(down_read, "rb"), make, site_dir, pages)
-        os.close(write)
-        os.close(down_read)
+            for end in [ends[0]] + ends[3:]:  # the parent's ends: up's read, down's write
+                os.close(end)
+            for earlier in _OPEN:  # and those of processes started before this one
+                earlier._close_ends()
+            _child(os.fdopen(ends[1], "wb"), os.fdopen(ends[2], "rb") if pages is not None else None,
+                   make, site_dir, pages)
+        os.close(ends[1])
         self.pid = pid
-        self._input = os.fdopen(read, "rb")
-        self._output = os.fdopen(down_write, "wb")
-        # A thread reads as the child writes: the child never waits on a full pipe while the parent renders.
-        # Started after the fork, and the build forks nothing after it.
-        threading.Thread(target=self._drain, name="compact-site second process", daemon=True).start()
+        self._input = os.fdopen(ends[0], "rb")
+        if pages is not None:
+            os.close(ends[2])
+            self._output = os.fdopen(ends[3], "wb")
+            # A thread reads as the child sends pages: the child never waits on a full pipe while the parent
+            # renders. (A process without pages sends one small frame at its end, read by join.)
+            self._frames = queue.SimpleQueue()
+            threading.Thread(target=self._drain, name="compact-site second process", daemon=True).start()
+        _OPEN.append(self)
+
+    def _close_ends(self) -> None:
+        """In a later child: let go of this process's pipes (they belong to the parent)."""
+        for stream in (self._input, self._output):
+            if stream is not None:
+                try:
+                    os.close(stream.fileno())
+                except (OSError, ValueError):
+                    pass
 
     def _drain(self) -> None:
         try:
@@ -115,7 +154,13 @@ class SecondProcess:
             self._frames.put(("ended", None))
 
     def _next(self) -> tuple[str, Any]:
-        kind, value = self._frames.get()
+        if self._frames is not None:
+            kind, value = self._frames.get()
+        else:
+            try:
+                kind, value = pickle.load(self._input)
+            except (EOFError, OSError, ValueError, pickle.UnpicklingError):
+                kind, value = "ended", None
         if kind == "failed":
             self._reap()
             raise RuntimeError(value)
@@ -149,12 +194,15 @@ class SecondProcess:
     def _reap(self) -> None:
         if self.pid:
             try:
-                self._output.close()  # a child still waiting to hear from the parent hears the end instead
+                if self._output is not None:
+                    self._output.close()  # a child still waiting to hear from the parent hears the end instead
             except OSError:  # it has gone already
                 pass
             os.waitpid(self.pid, 0)
             self.pid = 0
             self._input.close()
+            if self in _OPEN:
+                _OPEN.remove(self)
 
     def abandon(self) -> None:
         """Stop the child (the build failed elsewhere) and reap it."""
@@ -164,6 +212,9 @@ class SecondProcess:
             except ProcessLookupError:
                 pass
             self._reap()
+
+
+_OPEN: list[SecondProcess] = []  # started and not yet reaped: a later child closes their pipes
 
 
 def _child(output, source, make, site_dir: Path, pages) -> None:

@@ -22,14 +22,14 @@ pages (:data:`SHARES_NO_PAGE_STATE`): another plugin would miss the pages read e
 from __future__ import annotations
 
 import logging
-from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any, Callable
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
-from .background import SecondProcess
+from .background import SecondProcess, write_files
+from .log_relay import captured_log, relog
 
 from jinja2 import ChoiceLoader, DictLoader
 from mkdocs.commands.build import get_context
@@ -79,8 +79,12 @@ class SplitBuild:
     def start_files(self, make: Callable[[], list[tuple[str, str]]],
                     later: Callable[[], list[tuple[str, str]]]) -> None:
         """Fork the first process (``make()``'s files now); ``later()``'s once the navigation exists."""
-        self.processes.append(SecondProcess(make, self.site_dir))
         self.later = later
+        try:
+            self.processes.append(SecondProcess(make, self.site_dir))
+        except OSError as err:  # no memory or processes left for a child: the files are made here
+            _LOG.info(f"could not start a second process ({err}); making the static files in this one")
+            write_files(self.site_dir, make())
 
     def start_pages(self, config, files: Files, nav, slugs: list[str], dirty: bool) -> None:
         """Fork the second process: it reads :func:`pages_to_share`, then writes ``later()``'s files."""
@@ -92,10 +96,18 @@ class SplitBuild:
             self.elsewhere = set()
             contexts = read_pages(pages, config, files, nav, send)
             with captured_log() as lines:
-                build_pages(pages, contexts, config, files, hear())
-            send({"log": lines})
+                try:
+                    build_pages(pages, contexts, config, files, hear())
+                finally:  # also when it fails: MkDocs' own lines about the failure
+                    send({"log": lines})
 
-        self.reader = SecondProcess(self.later, self.site_dir, work if pages else None)
+        try:
+            self.reader = SecondProcess(self.later, self.site_dir, work if pages else None)
+        except OSError as err:  # no memory or processes left for a child: pages and files are made here
+            _LOG.info(f"could not start a second process ({err}); reading every page in this one")
+            later, self.later = self.later, None
+            write_files(self.site_dir, later())
+            return
         self.processes.append(self.reader)
         self.later, self.elsewhere = None, {page.file.src_uri for page in pages}
 
@@ -153,7 +165,7 @@ class SplitBuild:
         """Wait for every process; how many files they wrote. PluginError with a traceback if one failed."""
         processes, self.processes = self.processes, []
         try:
-            return sum(process.join(_relog) for process in processes)
+            return sum(process.join(relog) for process in processes)
         except RuntimeError as err:
             self.abandon(processes)
             raise PluginError(f"making the identifier pages, registers and exports, or the pages built with them, "
@@ -253,8 +265,7 @@ def _search_index(config):
 
 def adopt(page, result: dict[str, Any], files: Files) -> str:
     """In the first process: put a page read elsewhere on MkDocs' page; its HTML, for ``on_page_content``."""
-    for name, level, message in result["log"]:  # counted here, so --strict fails on them as on any other
-        logging.getLogger(name).log(level, message)
+    relog(result)  # counted here, so --strict fails on them as on any other
     if result["src_uri"] != page.file.src_uri:
         raise PluginError(f"{page.file.src_uri}: the second process sent {result['src_uri']} instead")
     if "error" in result:
@@ -268,32 +279,5 @@ def adopt(page, result: dict[str, Any], files: Files) -> str:
 
 
 _BUILD_LOG = logging.getLogger("mkdocs.commands.build")
+_LOG = logging.getLogger("mkdocs.plugins.compact_site.split_build")
 _SKIPPED = "Page skipped: '"
-
-
-def _relog(item: dict) -> None:
-    """Log lines sent after the pages (while they were built elsewhere), written here."""
-    for name, level, message in item.get("log", ()):
-        logging.getLogger(name).log(level, message)
-
-
-class _Lines(logging.Handler):
-    def __init__(self, lines: list) -> None:
-        super().__init__()
-        self.lines = lines
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.lines.append((record.name, record.levelno, record.getMessage()))
-
-
-@contextmanager
-def captured_log() -> Iterator[list[tuple[str, int, str]]]:
-    """MkDocs' log lines meanwhile, kept (not printed) to be written by the first process."""
-    logger = logging.getLogger("mkdocs")
-    lines: list[tuple[str, int, str]] = []
-    handlers, propagate = logger.handlers[:], logger.propagate
-    logger.handlers, logger.propagate = [_Lines(lines)], False
-    try:
-        yield lines
-    finally:
-        logger.handlers, logger.propagate = handlers, propagate

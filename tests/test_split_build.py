@@ -144,3 +144,49 @@ def test_a_warning_while_building_a_shared_page_fails_a_strict_build(tmp_path, m
     warned = sorted(r.getMessage() for r in caplog.records if "built elsewhere" in r.getMessage())
     assert warned == sorted(f"{c.slug}/signatories.md: built elsewhere" for c in loaded_content.compacts)
     assert "Page skipped" not in caplog.text  # MkDocs' note on the empty pages here is not shown
+
+
+def test_without_a_second_process_the_build_makes_everything_itself(tmp_path, monkeypatch):
+    """Should forking fail (no memory or processes left), the build goes on in one process: the same site."""
+    config_file = make_project(tmp_path)
+    _build_split(config_file, tmp_path / "split", monkeypatch)
+
+    def no_fork():
+        raise OSError(12, "Cannot allocate memory")
+
+    monkeypatch.setattr(background.os, "fork", no_fork)
+    _build_split(config_file, tmp_path / "alone", monkeypatch)
+    made = {p.relative_to(tmp_path / "split") for p in (tmp_path / "split").rglob("*") if p.is_file()}
+    assert made == {p.relative_to(tmp_path / "alone") for p in (tmp_path / "alone").rglob("*") if p.is_file()}
+    for path in made - {Path("sitemap.xml.gz")}:
+        assert (tmp_path / "split" / path).read_bytes() == (tmp_path / "alone" / path).read_bytes(), path
+
+
+def test_after_a_build_the_collector_works_again(tmp_path, monkeypatch):
+    """`mkdocs build` pauses the collector; a script or test that called build() must get it back."""
+    import gc
+
+    _build_split(make_project(tmp_path), tmp_path / "site", monkeypatch)
+    assert gc.isenabled()
+
+
+def test_map_in_two_stops_its_child_when_its_own_half_fails(monkeypatch):
+    forked, fork = [], os.fork
+
+    def recorded_fork():
+        pid = fork()
+        forked.append(pid)
+        return pid
+
+    monkeypatch.setattr(background.os, "fork", recorded_fork)
+
+    def fails_here(n):
+        if n == 0:
+            raise KeyError("here")
+        return n
+
+    with pytest.raises(KeyError):
+        map_in_two(fails_here, list(range(10)))
+    assert len(forked) == 1
+    with pytest.raises(ChildProcessError):  # killed and reaped: no child left behind
+        os.waitpid(forked[0], os.WNOHANG)
