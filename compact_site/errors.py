@@ -100,6 +100,10 @@ _ENTRIES = [
     ErrorCode("CS408", "unknown-term", "An explicit glossary reference `[[glossary:id]]` names a term that is "
               "in neither the compact's glossary nor the site's (`content/glossary.yml`).",
               "Check the term's id (shown in its anchor, `term-<id>`), or add the term to a glossary.", "warning"),
+    ErrorCode("CS410", "unsafe-link", "A hand-written page links to an address that could run code in the "
+              "reader's browser (`javascript:`, `data:`, `vbscript:`, `file:` and other schemes).",
+              "Link to an `https:`, `http:`, `mailto:` or `tel:` address, or to a page of the site. Until then the "
+              "link points nowhere (`#`).", "warning"),
     ErrorCode("CS409", "withdrawn-reference", "A cross-reference points at a clause that has been withdrawn.",
               "Point it at the clause that replaced it, or remove the reference.", "warning"),
     ErrorCode("CS403", "unknown-footnote", "Text uses a footnote marker `[^name]` that is not defined in "

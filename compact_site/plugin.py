@@ -52,6 +52,7 @@ from .pages import compare_files, files_without_concordance, site_pages, static_
 from .render.fragments import anchor_ids, splice, unmark, without_blocks
 from .render.html import MARKDOWN_EXTENSIONS
 from .render.statement import STATEMENT_URI, statement_markdown
+from .render.text import unsafe_page_links
 from .terms_adapter import TermAnnotator
 from .split_build import SplitBuild, WrittenElsewhere
 from .search import INDEX_SCRIPT_URI, SEARCH_PAGE_URI, clause_entries, index_script, merge_into_material_index, \
@@ -222,7 +223,10 @@ class CompactPlugin(BasePlugin[CompactConfig]):
     def on_page_markdown(self, markdown, *, page, config, files):
         if not self.config.enabled or page.file.src_uri in self.generated:
             return markdown
-        linked, faults = link_references(markdown, page.file.src_uri, self.citations)
+        safe, unsafe = unsafe_page_links(markdown)  # the link policy, for pages written by hand too
+        linked, faults = link_references(safe, page.file.src_uri, self.citations)
+        faults = sorted(faults + [(offset, "CS410", f"link to '{target}' removed: only http(s), mailto, tel and "
+                                                    "relative addresses are published") for offset, target in unsafe])
         source = page.file.content_string if page.file.abs_src_path else markdown
         first_line = source[: max(source.find(markdown[:80]), 0)].count("\n") + 1  # after any front matter
         shown = f"{Path(config.docs_dir).name}/{page.file.src_uri}"

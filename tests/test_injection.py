@@ -185,3 +185,30 @@ def test_csv_cells_never_start_a_formula(hostile_site):
 ])
 def test_policy_in_one_place(text, expected):
     assert escape_html(text) == expected
+
+
+@pytest.mark.parametrize("page, left", [
+    ("[a](javascript:alert(1))", "[a](#)"),
+    ('[a](javascript:alert(1) "title")', '[a](# "title")'),
+    ("[a](<javascript:x>)", "[a](<#>)"),
+    ("[a](&#106;avascript:x)", "[a](#)"),
+    ("[a]( jAvAsCrIpT:x )", "[a]( # )"),
+    ("[r]: <data:text/html,x>", "[r]: <#>"),
+    ("<img src='vbscript:x'> <form action=file:///etc>", "<img src='#'> <form action=#>"),
+])
+def test_hand_written_pages_lose_unsafe_link_targets(page, left):
+    from compact_site.render.text import unsafe_page_links
+
+    text, found = unsafe_page_links(page)
+    assert text == left and found and all(offset == 0 for offset, _ in found)
+
+
+@pytest.mark.parametrize("page", [
+    "[a](https://example.org/a_(b)) [m](mailto:x@example.org) [t](tel:+44) [p](../glossary.md#term-x)",
+    "`[a](javascript:x)` and\n\n    <a href=\"javascript:y\">indented code</a>\n",
+    "<a href=\"#top\">top</a> [r]: not a definition mid-line data:x",
+])
+def test_hand_written_pages_keep_safe_links_and_code(page):
+    from compact_site.render.text import unsafe_page_links
+
+    assert unsafe_page_links(page) == (page, [])

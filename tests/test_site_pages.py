@@ -81,6 +81,36 @@ def test_unresolved_reference_in_a_page_fails_strict_with_file_and_line(tmp_path
     assert message in caplog.text
 
 
+UNSAFE_PAGE = """---
+title: Notes
+---
+
+Fine: [council](https://example.org/), [write](mailto:vcs@example.org), [home](index.md).
+A [trick](javascript:alert(1)) and <a href="JaVaScRiPt:alert(2)">another</a>.
+
+[ref]: data:text/html,<b>x</b>
+
+Code is shown as typed: `[x](javascript:alert(3))`.
+"""
+
+
+def test_unsafe_links_in_a_hand_written_page_are_removed_and_fail_strict(tmp_path, caplog):
+    config = make_project(tmp_path, TWO)
+    (tmp_path / "content" / "notes.md").write_text(UNSAFE_PAGE, encoding="utf-8")
+    with caplog.at_level(logging.WARNING), pytest.raises(Abort):
+        build_site(config, strict=True)
+    found = sorted(line for line in caplog.text.splitlines() if "[CS410]" in line)
+    assert len(found) == 3, found
+    assert "content/notes.md:6: link to 'javascript:alert(1)' removed" in caplog.text
+    assert "content/notes.md:6: link to 'JaVaScRiPt:alert(2)' removed" in caplog.text
+    assert "content/notes.md:8: link to 'data:text/html,<b>x</b>' removed" in caplog.text
+    page = (build_site(config) / "notes" / "index.html").read_text(encoding="utf-8")  # not strict: it builds
+    article = page[page.index("<article"):page.index("</article>")]
+    assert "javascript:alert(1)" not in article and "alert(2)" not in article and "data:text" not in article
+    assert 'href="https://example.org/"' in article and 'href="mailto:vcs@example.org"' in article
+    assert "<code>[x](javascript:alert(3))</code>" in article  # code is left as typed
+
+
 def test_search_index_has_an_entry_per_clause_landing_on_its_anchor(served):
     index = json.loads((served / "search" / "search_index.json").read_text(encoding="utf-8"))
     by_location = {doc["location"]: doc for doc in index["docs"]}

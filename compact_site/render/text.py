@@ -10,6 +10,9 @@ Policy (documented in the README), applied here and nowhere else, to every text 
   ``vbscript:``, ``file:``…, however written: any case, with entities, spaces or control characters) is
   replaced by ``#``: the link text stays, the target goes.
 * Cross-references ``[[id]]`` become links whose text is the citation ("Sandwell 2.1").
+
+Hand-written Markdown pages keep their raw HTML (they are the site's own), but their link targets follow the
+same scheme rule (:func:`unsafe_page_links`; the plugin warns CS410 for each).
 """
 from __future__ import annotations
 
@@ -76,6 +79,42 @@ def escape_html(text: str) -> str:
         last = end
     out.append(text[last:])
     return "".join(out)
+
+
+# In a hand-written page (raw HTML allowed there): a Markdown link's "](", a reference definition's target, or
+# an HTML href/src/action attribute's value.
+_PAGE_LINK_RE = re.compile(r"\]\(\s*<?|^[ ]{0,3}\[[^\]\n]+\]:[ \t]*<?(\S+)"
+                           r"|\b(?:href|src|action|formaction)\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s>]+))",
+                           re.IGNORECASE | re.MULTILINE)
+
+
+def _page_link_target(page: str, masked: str, match: re.Match) -> tuple[int, int]:
+    """Where the link target of a :data:`_PAGE_LINK_RE` match starts and ends."""
+    if match.group(0).startswith("]("):  # up to the balanced ")" or a title, as Python-Markdown reads it
+        start = match.end()
+        end = _destination_end(masked, start)
+        end = start + len(page[start:end].split(None, 1)[0].rstrip(">")) if page[start:end].strip() else start
+        return start, end
+    group = next(n for n in range(1, 5) if match.group(n) is not None)
+    start, end = match.span(group)
+    if group == 1 and page[start - 1:start] == "<" and page[end - 1:end] == ">":
+        end -= 1  # [label]: <url>
+    return start, end
+
+
+def unsafe_page_links(page: str) -> tuple[str, list[tuple[int, str]]]:
+    """A hand-written page with every unsafe link target (the policy above) replaced by ``#``, and what was
+    replaced as (line offset, target). Raw HTML stays: the site's own pages may use it; code is left alone."""
+    masked = mask_code(page)
+    out, found, last = [], [], 0
+    for match in _PAGE_LINK_RE.finditer(masked):
+        start, end = _page_link_target(page, masked, match)
+        if start < last or start == end or safe_url(page[start:end]):
+            continue
+        found.append((page.count("\n", 0, start), page[start:end]))
+        out += [page[last:start], "#"]
+        last = end
+    return ("".join(out) + page[last:], found) if found else (page, [])
 
 
 def inline(text: str) -> str:
