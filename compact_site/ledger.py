@@ -57,12 +57,21 @@ def check_ledger(compacts: list[Compact], path: Path, shown: str) -> list[Proble
     """A CS501 warning for each published anchor that no longer lands anywhere."""
     entries, problems = read_ledger(path, shown)
     resolvable = set(current_entries(compacts))
+    present = {compact.slug for compact in compacts}
+    gone: dict[str, list[int]] = {}  # a whole compact no longer in content/: one message, not one per anchor
     for slug, clause_id, line in entries:
-        if (slug, clause_id) not in resolvable:
+        if slug not in present:
+            gone.setdefault(slug, []).append(line)
+        elif (slug, clause_id) not in resolvable:
             problems.append(Problem(shown, line, "CS501", f"published anchor {slug}/#{clause_anchor(clause_id)} "
                                                           f"({clause_url(slug, clause_id)}) no longer resolves",
                                     f"compact '{slug}'"))
-    return problems
+    for slug, lines in gone.items():
+        problems.append(Problem(shown, lines[0], "CS501", f"compact '{slug}' is not in the content folder, but "
+                                f"{len(lines)} of its anchors are published (lines {lines[0]}-{lines[-1]}): links "
+                                "partners made to them would break. If you removed the example compacts on "
+                                f"purpose, delete {Path(shown).name} (your own list starts when you publish)"))
+    return sorted(problems)
 
 
 def update_ledger(compacts: list[Compact], path: Path) -> tuple[int, int]:

@@ -69,6 +69,24 @@ def test_removing_a_clause_fails_the_strict_build_naming_its_anchor(tmp_path, ca
     assert "list its id under `former_ids`" in caplog.text  # the fix is named
 
 
+def test_removing_whole_compacts_gives_one_message_each_saying_what_to_do(tmp_path, monkeypatch):
+    """Someone removing the examples to publish their own compact gets one warning per compact, not hundreds,
+    and it names the ledger file to delete."""
+    shutil.copytree(CONTENT, tmp_path / "content")
+    ledger = (tmp_path / "content" / LEDGER_NAME).read_text(encoding="utf-8").splitlines()
+    for name in ("sandwell.yml", "westminster.yml"):
+        (tmp_path / "content" / name).unlink()
+    monkeypatch.chdir(tmp_path)
+    found = [p.format() for p in load_content([Path("content")]).problems if p.code == "CS501"]
+    assert len(found) == 2, found
+    for slug in ("sandwell", "westminster"):
+        lines = [n for n, line in enumerate(ledger, 1) if line.startswith(f"{slug}/#clause-")]
+        message = next(m for m in found if f"compact '{slug}' is not in the content folder" in m)
+        assert message.startswith(f"content/{LEDGER_NAME}:{lines[0]}: ")
+        assert f"{len(lines)} of its anchors are published (lines {lines[0]}-{lines[-1]})" in message
+        assert f"delete {LEDGER_NAME}" in message
+
+
 def test_withdrawn_clause_leaves_a_tombstone_at_its_anchor_and_url(tmp_path):
     config = make_project(tmp_path)
     path = sandwell_without_clause(tmp_path)
