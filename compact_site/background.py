@@ -146,21 +146,22 @@ class SecondProcess:
                 except (OSError, ValueError):
                     pass
 
-    def _drain(self) -> None:
+    def _read_frame(self) -> tuple[str, Any]:
+        """The child's next frame; ("ended", None) once the pipe is closed or broken."""
         try:
-            while True:
-                self._frames.put(pickle.load(self._input))
+            return pickle.load(self._input)
         except (EOFError, OSError, ValueError, pickle.UnpicklingError):
-            self._frames.put(("ended", None))
+            return "ended", None
+
+    def _drain(self) -> None:
+        while True:
+            frame = self._read_frame()
+            self._frames.put(frame)
+            if frame[0] == "ended":
+                return
 
     def _next(self) -> tuple[str, Any]:
-        if self._frames is not None:
-            kind, value = self._frames.get()
-        else:
-            try:
-                kind, value = pickle.load(self._input)
-            except (EOFError, OSError, ValueError, pickle.UnpicklingError):
-                kind, value = "ended", None
+        kind, value = self._frames.get() if self._frames is not None else self._read_frame()
         if kind == "failed":
             self._reap()
             raise RuntimeError(value)

@@ -198,8 +198,9 @@ class CompactPlugin(BasePlugin[CompactConfig]):
 
     @event_priority(100)  # before the search plugin indexes the page
     def _search_view(self, context, *, page, config, nav):
-        self.split.hide_from_search(page)  # its entries were made by another process (split_build.py)
-        if self.config.enabled and page.file.src_uri in self.unsearched and page.file.src_uri not in self.split.entries:
+        if page.file.src_uri in self.split.elsewhere:  # its HTML is final, its entries made elsewhere
+            self.split.hide_from_search(page)
+        elif self.config.enabled and page.file.src_uri in self.unsearched:
             # The clause entries (on_post_build) carry every clause; the page's own entries need only its prose.
             self.full_content, page.content = page.content, without_blocks(page.content)
         return context
@@ -208,8 +209,8 @@ class CompactPlugin(BasePlugin[CompactConfig]):
     def _render_view(self, context, *, page, config, nav):
         if not self.config.enabled:
             return context
-        if self.split.add_search_entries(page, config):
-            pass  # its HTML is final: it went through this event in the other process
+        if page.file.src_uri in self.split.elsewhere:  # it went through this event in the other process
+            self.split.add_search_entries(page, config)
         elif page.file.src_uri in self.unsearched:
             page.content, self.full_content = unmark(self.full_content), None
             if _SEARCH_ATTR_VALUE.search(page.content):  # as Material's search plugin strips them from what it saw

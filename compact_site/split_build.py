@@ -25,15 +25,14 @@ import logging
 from pathlib import Path
 from typing import Any, Callable
 
+from jinja2 import ChoiceLoader, DictLoader
+from mkdocs.commands.build import get_context
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
+from mkdocs.utils import write_file
 
 from .background import SecondProcess, write_files
 from .log_relay import captured_log, relog
-
-from jinja2 import ChoiceLoader, DictLoader
-from mkdocs.commands.build import get_context
-from mkdocs.utils import write_file
 
 try:  # MkDocs' own reading of one page (1.x): the child runs exactly what the build loop would
     from mkdocs.commands.build import _populate_page
@@ -48,8 +47,8 @@ except ImportError:  # pragma: no cover - no Material: its search is not there t
 # (on_page_context, in the first process); offline rewrites the written site at the end.
 SHARES_NO_PAGE_STATE = {"compact", "search", "material/search", "offline", "material/offline"}
 BUILT_ELSEWHERE = "compact-site/built-elsewhere.html"  # an empty template: MkDocs writes nothing for the page
-SUB_PAGES = ("glossary.md", "signatories.md")  # each compact's own glossary and register
-SITE_PAGES = ("glossary.md", "signatories.md")  # the site's glossary and register: every compact's (~1.5 MB)
+# Glossary and register: each compact's own (<slug>/...) and the site's, which hold every compact's (~1.5 MB).
+SHARED_PAGES = ("glossary.md", "signatories.md")
 MIN_PAGES = 2  # fewer is not worth the pickling
 
 
@@ -148,18 +147,17 @@ class SplitBuild:
             self.hidden[page.file.src_uri] = page.meta.get("search")
             page.meta["search"] = {"exclude": True}
 
-    def add_search_entries(self, page, config) -> bool:
-        """After Material's search: the page's entries made elsewhere, in the page's place. Whether it had any."""
+    def add_search_entries(self, page, config) -> None:
+        """After Material's search: the page's entries made elsewhere, in the page's place."""
         entries = self.entries.pop(page.file.src_uri, None)
-        if entries is None:
-            return False
+        if entries is None:  # the site has no Material search
+            return
         shown = self.hidden.pop(page.file.src_uri, None)
         if shown is None:
             del page.meta["search"]
         else:
             page.meta["search"] = shown
         _search_index(config).entries.extend(entries)
-        return True
 
     def join(self) -> int:
         """Wait for every process; how many files they wrote. PluginError with a traceback if one failed."""
@@ -189,7 +187,7 @@ def pages_to_share(config, files: Files, slugs: list[str], dirty: bool) -> list:
     if any(name.endswith("search") and not (MaterialSearch and isinstance(plugin, MaterialSearch))
            for name, plugin in config.plugins.items()):
         return []  # MkDocs' own search cannot skip a page (Material's: meta search.exclude), so none is shared
-    wanted = {f"{slug}/{name}" for slug in slugs for name in SUB_PAGES} | set(SITE_PAGES)
+    wanted = {f"{folder}{name}" for folder in ["", *(f"{slug}/" for slug in slugs)] for name in SHARED_PAGES}
     pages = [f.page for f in files.documentation_pages() if f.src_uri in wanted and f.page is not None]
     return pages if len(pages) >= MIN_PAGES else []
 
