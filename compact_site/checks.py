@@ -5,13 +5,16 @@ references are warnings (see the catalogue), so a strict build lists them all.
 """
 from __future__ import annotations
 
+import functools
 import re
+import typing
 from typing import Iterator
 
 from pydantic import BaseModel
 
 from .errors import Problem
-from .model import Compact, Node, partial_date_key
+from .model import Compact, Node, Signatory, Term, partial_date_key
+from .model.base import REVIEW_KEY
 from .model.compact import PART_NAMES
 from .references import TERM_REF_PREFIX, find_references, mask_code
 
@@ -19,9 +22,12 @@ _FOOTNOTE_RE = re.compile(r"\[\^([^\]\s]+)\](?!:)")
 
 
 def walk_texts(node: BaseModel) -> Iterator[tuple[Node, str, str]]:
-    """Every string in a model, with the node and key holding it."""
+    """Every string in a model that may be published, with the node and key holding it (review entries are
+    notes to the editor, never published, so their footnote markers and references are not checked)."""
     for key in type(node).model_fields:
         value = getattr(node, key)
+        if key == REVIEW_KEY and isinstance(value, list):
+            continue
         for item in value if isinstance(value, list) else [value]:
             if isinstance(item, str):
                 yield node, key, item
@@ -29,10 +35,14 @@ def walk_texts(node: BaseModel) -> Iterator[tuple[Node, str, str]]:
                 yield from walk_texts(item)
 
 
+_KIND_NAMES = {"step": "stage", "namedblock": "passage", "formfield": "field"}  # the words authors see
+
+
 def subject_of(node: Node) -> str:
     """How a message names the node holding a text ("clause '3.1'"), or '' for unnamed parts."""
     ident = getattr(node, "id", None)
-    return f"{type(node).__name__.lower().replace('step', 'stage')} '{ident}'" if isinstance(ident, str) else ""
+    kind = type(node).__name__.lower()
+    return f"{_KIND_NAMES.get(kind, kind)} '{ident}'" if isinstance(ident, str) else ""
 
 
 def citable(compact: Compact) -> Iterator[Node]:
@@ -144,10 +154,81 @@ def check_placement(compact: Compact, path: str) -> list[Problem]:
     return problems
 
 
+def check_review(node: BaseModel, path: str, subject: str = "") -> list[Problem]:
+    """One warning per ``review:`` entry anywhere in a compact or glossary, at the line of the entry itself,
+    naming the nearest part with an id (a group's entries are its section's)."""
+    problems = []
+    if isinstance(node, Node):
+        subject = _review_subject(node) or subject
+        entries = node.review if isinstance(node.review, list) else []  # Dates.review is a date, not entries
+        problems += [Problem(path, node.item_line(REVIEW_KEY, position), "CS107", f"to review: {entry}", subject)
+                     for position, entry in enumerate(entries)]
+    for key in _node_fields(type(node)):
+        value = getattr(node, key)
+        for item in value if isinstance(value, list) else [value]:
+            if isinstance(item, BaseModel):
+                problems += check_review(item, path, subject)
+    return problems
+
+
+@functools.cache
+def _node_fields(model: type) -> tuple[str, ...]:
+    """The fields of a model that may hold parts (not only text): the review walk skips the rest, a third of
+    its time at national scale."""
+    def holds_model(annotation) -> bool:
+        return (isinstance(annotation, type) and issubclass(annotation, BaseModel)) or any(
+            holds_model(arg) for arg in typing.get_args(annotation))
+    return tuple(name for name, info in model.model_fields.items() if holds_model(info.annotation))
+
+
+def _review_subject(node: Node) -> str:
+    """How a review warning names its part: by id, or a term or signatory by its words ('' for the others)."""
+    if isinstance(node, Term) and not node.id:
+        return f"term '{node.term}'"
+    if isinstance(node, Signatory):
+        return f"signatory '{node.name or node.organisation or node.printed}'"
+    return subject_of(node)
+
+
+def not_ready(problems: list[Problem]) -> list[str]:
+    """One line per file that still has review entries, saying plainly that it cannot be published yet."""
+    counts: dict[str, int] = {}
+    for problem in problems:
+        if problem.code == "CS107":
+            counts[problem.file] = counts.get(problem.file, 0) + 1
+    return [f"{file}: not ready to publish: {count} review {'entry' if count == 1 else 'entries'} to check and "
+            "delete [CS107]" for file, count in sorted(counts.items())]
+
+
+def check_notes(compact: Compact, path: str) -> list[Problem]:
+    """Editorial notes' ``applies_to`` name real clauses or sections; a section with only a title needs a
+    ``missing`` note naming it (the source is cut off), else it is an error saying how to mend it."""
+    sections = compact.undertakings.sections if compact.undertakings else []
+    known = {node.id for node in citable(compact)} | {section.id for section in sections}
+    problems, missing = [], set()
+    for note in compact.editorial_notes:
+        for position, ident in enumerate(note.applies_to):
+            if ident not in known:
+                problems.append(Problem(path, note.item_line("applies_to", position), "CS411",
+                                        f"editorial note: applies_to: no clause or section '{ident}'"))
+            elif note.kind == "missing":
+                missing.add(ident)
+    for section in sections:
+        if section.title_only() and section.id not in missing:
+            problems.append(Problem(
+                path, section.line, "CS106", "has only a title: add its text ('clauses', 'groups' or 'intro'), "
+                "or an editorial note of kind 'missing' that applies to it", f"section '{section.id}'",
+                detail="Copy the section's text from the source document. If the source has none (it is cut off "
+                f"after the title), say so under editorial_notes: `- kind: missing`, `applies_to: [\"{section.id}\"]` "
+                "and a `text:` explaining what is missing."))
+    return problems
+
+
 def check_compact(compact: Compact, path: str) -> list[Problem]:
     """All single-compact checks."""
     return (check_ids(compact, path) + check_footnotes(compact, path) + check_parties(compact, path)
-            + check_dates(compact, path) + check_placement(compact, path))
+            + check_dates(compact, path) + check_placement(compact, path) + check_notes(compact, path)
+            + check_review(compact, path))
 
 
 def check_references(compacts: dict[str, Compact], files: dict[str, str],

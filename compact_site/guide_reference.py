@@ -100,7 +100,8 @@ def _model_section(model: type, found: list[type]) -> list[str]:
     docs = _attribute_docs(model)
     doc = " ".join((model.__doc__ or "").split())
     lines = [f"## {model.__name__}", "", doc, "", "| Key | Required | Kind | What it is |", "|---|---|---|---|"]
-    for name, info in model.model_fields.items():
+    # `review` is on every part (model/base.py): last in each table, after the part's own keys.
+    for name, info in sorted(model.model_fields.items(), key=lambda field: field[0] == base.REVIEW_KEY):
         kind = _describe(hints[name], found)
         if info.is_required():
             required = "**yes**"
@@ -133,6 +134,10 @@ def reference_markdown() -> str:
         "- **number as printed**: the number beside it in your document; it may change later, unlike the id.",
         "",
         "The site-wide glossary, `content/glossary.yml`, is a [Glossary](#glossary) on its own.",
+        "",
+        "Any part may carry `review:`, a list of things to check before publishing (the importer writes one",
+        "for each guess it makes). Each is a warning (CS107), so the site is not published while any is left:",
+        "check it against your document, then delete it. Only in `dates`, `review` is the review date.",
         "",
     ]
     for model in reference_models():

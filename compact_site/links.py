@@ -25,12 +25,14 @@ class LinkStyle:
 
 
 def citation(compact: Compact, node: Node) -> str:
-    """How a clause is cited: 'Sandwell 4.2', 'Sandwell – Partnership working', or 'Sandwell s4.1-vcs-1'."""
+    """How a clause is cited: 'Sandwell 4.2', 'Sandwell – Partnership working', or 'Sandwell s4.1-vcs-1'; the
+    name is the compact's ``citation_name``, else its area."""
+    name = compact.cited_as  # citation_name, or the area
     number = getattr(node, "number", None)
     if number:
-        return f"{compact.area} {number}"
+        return f"{name} {number}"
     title = getattr(node, "title", None)
-    return f"{compact.area} – {title.rstrip(':')}" if title else f"{compact.area} {node.id}"
+    return f"{name} – {title.rstrip(':')}" if title else f"{name} {node.id}"
 
 
 def _citable_texts(compact: Compact, nodes: dict) -> list[tuple[tuple[str, str], str]]:

@@ -38,6 +38,7 @@ class Loaded:
     files: dict[str, str] = field(default_factory=dict)  # slug -> file it came from
     glossary: Glossary | None = None  # the site-wide glossary (content/glossary.yml), if any
     glossary_file: str | None = None
+    checked: list[tuple[str, str]] = field(default_factory=list)  # (file, what it was or why it was skipped)
 
     @property
     def errors(self) -> list[Problem]:

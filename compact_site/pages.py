@@ -34,9 +34,11 @@ def compact_page_uri(slug: str) -> str:
 
 
 def count_undertakings(compact: Compact) -> int:
-    """Clauses that bind a party (in party groups); principles and general provisions are not counted."""
+    """Every clause of the undertakings sections: those in a group of any party (`all` included) and those
+    directly in a section (an importer puts points there when the source names no party). Principles and
+    procedure stages are not undertakings."""
     sections = compact.undertakings.sections if compact.undertakings else []
-    return sum(len(group.clauses) for section in sections for group in section.groups)
+    return sum(len(section.clauses) + sum(len(group.clauses) for group in section.groups) for section in sections)
 
 
 def home_markdown(compacts: list[Compact]) -> str:

@@ -41,7 +41,8 @@ from mkdocs.structure.files import File, Files
 from .config import CompactConfig
 from .background import may_fork, worth_forking
 from .concordance import Concordance, entries_of
-from .content import YAML_SUFFIXES, load_content
+from .checks import not_ready
+from .content import YAML_SUFFIXES, load_content, summary
 from .errors import ContentError, Problem
 from .ledger import LEDGER_NAME
 from .links import Citations, LinkStyle, link_references
@@ -106,9 +107,11 @@ class CompactPlugin(BasePlugin[CompactConfig]):
             raise PluginError("\n" + ContentError(self.loaded.errors).report())
         for problem in self.loaded.warnings:
             log.warning(problem.format())
+        for line in not_ready(self.loaded.warnings):  # review entries left in: said plainly, once per file
+            log.warning(line)
         self.citations = Citations(self.loaded.compacts, self.loaded.glossary)
         self.terms = TermAnnotator(self.loaded.compacts, self.loaded.glossary)
-        log.info(f"{len(self.loaded.compacts)} compacts, {len(self.citations.nodes)} clauses")
+        log.info(summary(self.loaded))
         return config
 
     def on_files(self, files: Files, *, config):

@@ -261,7 +261,7 @@ def test_cli_writes_the_files(loaded, files, tmp_path, capsys):
         assert (out / path).read_bytes() == text.encode("utf-8")
     clauses = sum(len(list(citable(c))) for c in loaded.compacts)
     line = capsys.readouterr().out.strip()
-    assert line == f"wrote {len(files)} files to {out}: 5 compact(s), {clauses} clauses"
+    assert line == f"wrote {len(files)} files to {out}: 5 compacts, {clauses} clauses"
 
 
 def test_cli_refuses_broken_content(tmp_path, capsys):

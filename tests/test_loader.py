@@ -76,3 +76,15 @@ def test_model_is_immutable():
     compact, _ = load(MINIMAL)
     with pytest.raises(Exception):
         compact.title = "Changed"
+
+
+def test_list_items_remember_their_own_lines():
+    """Review entries are reported one by one, so each list item's line must be its own (block, folded, flow)."""
+    parsed = parse_yaml("review:\n  - one\n  - >-\n    two\n    folded\n  - 'three'\nflow: [a,\n  b]\n")
+    assert parsed.data["review"].item_lines == [2, 4, 6]
+    assert parsed.data["flow"].item_lines == [7, 8]
+    compact, _ = load(MINIMAL.replace("text: Work together.", "text: Work together.\n              review:\n"
+                                      "                - first\n                - second"))
+    clause = compact.clauses()[0]
+    assert clause.review == ["first", "second"]
+    assert [clause.item_line("review", i) for i in range(2)] == [17, 18]

@@ -37,7 +37,7 @@ def test_schema_rejects_unknown_keys():
 
 def test_validate_content_passes(capsys):
     assert main(["validate", str(CONTENT)]) == 0
-    assert "0 error(s)" in capsys.readouterr().out
+    assert "0 errors, 0 warnings" in capsys.readouterr().out
 
 
 def test_new_creates_a_compact_that_validates(tmp_path, capsys):

@@ -9,8 +9,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..checks import citable
-from ..content import load_content
+from ..content import load_content, plural, summary
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -25,7 +24,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     for problem in loaded.errors + loaded.warnings:
         print(("warning: " if problem.severity == "warning" else "") + problem.format(), file=sys.stderr)
     if loaded.errors:
-        print(f"nothing exported: {len(loaded.errors)} error(s) in {args.content}", file=sys.stderr)
+        print(f"nothing exported: {plural(len(loaded.errors), 'error')} in {args.content}", file=sys.stderr)
         return 1
     files = export_files(loaded.compacts, loaded.glossary, site_url=args.site_url)
     for path, text in files:
@@ -34,8 +33,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         # newline="\n": the same bytes on every system, so exports can be compared and cached.
         with open(target, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
-    clauses = sum(len(list(citable(compact))) for compact in loaded.compacts)
-    print(f"wrote {len(files)} files to {args.out}: {len(loaded.compacts)} compact(s), {clauses} clauses")
+    print(f"wrote {len(files)} files to {args.out}: {summary(loaded)}")
     return 0
 
 

@@ -9,43 +9,11 @@ from typing import Annotated, Any
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, model_validator
 from pydantic_core import PydanticCustomError
 
-from ..yamlload import LineDict
+from ..yamlload import LineDict, LineList
 
 ID_PATTERN = r"^[a-z0-9]+([.-][a-z0-9]+)*$"
 _ID_RE = re.compile(ID_PATTERN)
 _DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
-
-
-class Node(BaseModel):
-    """A piece of a compact. Immutable; knows the YAML lines it came from, for error messages."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
-    _line: int = PrivateAttr(default=0)
-    _key_lines: dict = PrivateAttr(default_factory=dict)
-    _value_lines: dict = PrivateAttr(default_factory=dict)
-
-    @model_validator(mode="wrap")
-    @classmethod
-    def _remember_lines(cls, data: Any, handler: Any) -> Any:
-        model = handler(data)
-        if isinstance(data, LineDict):
-            model._line = data.line
-            model._key_lines = data.key_lines
-            model._value_lines = data.value_lines
-        return model
-
-    @property
-    def line(self) -> int:
-        """Line of this node in its YAML file (0 when built in code)."""
-        return self._line
-
-    def line_of(self, key: str) -> int:
-        """Line of one of this node's keys, or of the node itself."""
-        return self._key_lines.get(key, self._line)
-
-    def value_line(self, key: str) -> int:
-        """Line where the value of ``key`` starts (for block text: its first line)."""
-        return self._value_lines.get(key, self.line_of(key))
 
 
 def _scalar_source(value: Any) -> Any:
@@ -113,6 +81,61 @@ Label = Annotated[str, BeforeValidator(_check_text), Field(min_length=1)]
 Number = Annotated[str, BeforeValidator(_scalar_source), Field(
     json_schema_extra={"type": ["string", "number"]},
     description="The number printed beside it in the source (e.g. '3.4'); may change, unlike the id.")]
+
+
+# Node comes after the type aliases above: its `review` field is a list of Label.
+REVIEW_KEY = "review"
+"""The key of review entries, allowed on every mapping (see :attr:`Node.review`)."""
+_ITEM_LINE_KEYS = (REVIEW_KEY, "applies_to")
+"""Lists whose items are reported one by one, so each item's own line is remembered (not for every list:
+that would cost every node of a national register a pass over its keys)."""
+
+
+class Node(BaseModel):
+    """A piece of a compact. Immutable; knows the YAML lines it came from, for error messages."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
+    _line: int = PrivateAttr(default=0)
+    _key_lines: dict = PrivateAttr(default_factory=dict)
+    _value_lines: dict = PrivateAttr(default_factory=dict)
+    _item_lines: dict | None = PrivateAttr(default=None)  # a dict only on the few nodes with such a list
+
+    review: list[Label] = []
+    """Things to check before publishing (the importer writes one for each guess it makes). Each is a warning
+    until you check it against the source and delete it; never shown on the site."""
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _remember_lines(cls, data: Any, handler: Any) -> Any:
+        model = handler(data)
+        if isinstance(data, LineDict):
+            model._line = data.line
+            model._key_lines = data.key_lines
+            model._value_lines = data.value_lines
+            for key in _ITEM_LINE_KEYS:
+                items = data.get(key)
+                if isinstance(items, LineList):
+                    model._item_lines = {**(model._item_lines or {}), key: items.item_lines}
+        return model
+
+    @property
+    def line(self) -> int:
+        """Line of this node in its YAML file (0 when built in code)."""
+        return self._line
+
+    def line_of(self, key: str) -> int:
+        """Line of one of this node's keys, or of the node itself."""
+        return self._key_lines.get(key, self._line)
+
+    def value_line(self, key: str) -> int:
+        """Line where the value of ``key`` starts (for block text: its first line)."""
+        return self._value_lines.get(key, self.line_of(key))
+
+    def item_line(self, key: str, index: int) -> int:
+        """Line of one item of the list under ``key`` (``review`` and ``applies_to`` remember theirs); else
+        the line after the key's, where a block list's first item sits."""
+        lines = (self._item_lines or {}).get(key)
+        return lines[index] if lines and index < len(lines) else self.line_of(key) + index + 1
 
 
 def partial_date_key(value: str) -> tuple[int, int, int]:

@@ -31,7 +31,8 @@ class Dates(Node):
     end: Optional[PartialDate] = None
     """End of the period it covers."""
     review: Optional[PartialDate] = None
-    """When it is due for review."""
+    """When it is due for review. Here, and only here, `review` is a date: the dates mapping takes no review
+    entries (put an entry about a date on the compact itself)."""
 
 
 class Source(Node):
@@ -101,6 +102,9 @@ class EditorialNote(Node):
     wording: a source wording kept although it looks wrong; structure: how the text was arranged."""
     text: Text
     """What was done and where. Describe extraction faults; never quote them."""
+    applies_to: list[Id] = []
+    """Ids of the clauses or sections the note is about. A note also shows on the identifier page of each
+    clause it names; a section that the source cuts off after its title needs a `missing` note naming it."""
 
 
 class Compact(Node):
@@ -114,6 +118,8 @@ class Compact(Node):
     """Strapline or subtitle as printed."""
     area: Label
     """The place it covers ('Sandwell')."""
+    citation_name: Optional[Label] = None
+    """The short name in citations of its clauses ('Sandwell' gives 'Sandwell 4.2'); the area when not given."""
     status: Status
     """adopted, draft, consultation-draft, superseded or unknown."""
     version: Optional[Label] = None
@@ -165,6 +171,11 @@ class Compact(Node):
     """What was corrected, kept, or is missing: published as 'About this text'."""
     withdrawn: list[Withdrawn] = []
     """Clauses taken out since publication, so links to them say what happened."""
+
+    @property
+    def cited_as(self) -> str:
+        """The name its clauses are cited by: ``citation_name``, or the area."""
+        return self.citation_name or self.area
 
     def clauses(self) -> list[Clause]:
         """Every citable clause in page order (principles, section clauses, undertakings)."""

@@ -116,11 +116,12 @@ class Section(Node):
     after: Optional[Text] = None
     """Text after the clauses."""
 
-    @model_validator(mode="after")
-    def _has_content(self) -> "Section":
-        if not (self.clauses or self.groups or self.intro):
-            raise PydanticCustomError("CS106", "a section needs 'clauses', 'groups' or 'intro'")
-        return self
+    # A section with only a title is checked with the compact's editorial notes (checks.check_notes): it is
+    # allowed when a note of kind 'missing' says the source cuts it off.
+
+    def title_only(self) -> bool:
+        """Whether the section has nothing but its title (a source cut off mid-document)."""
+        return not (self.clauses or self.groups or self.intro)
 
 
 class Undertakings(Node):

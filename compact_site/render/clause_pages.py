@@ -25,6 +25,7 @@ from ..model import Clause, Compact
 from ..references import clause_anchor, clause_url, mask_code
 from .fast import NOT_PLAIN, markdown_html
 from .markdown import STATUS_TEXT
+from .parts import note_lines, notes_about
 from .text import Resolver, inline, markdown
 
 __all__ = ["clause_page_path", "render_clause_page", "clause_html", "PAGE_CSS"]
@@ -75,7 +76,7 @@ _PAGE = (
     '<p class="site"><a href="{home}">{site}</a></p>\n'
     "<h1>{citation}</h1>\n"
     '<p class="compact">{compact}</p>\n{status}{clause_title}'
-    '<div class="clause">\n{body}\n</div>\n{cite}'
+    '<div class="clause">\n{body}\n</div>\n{notes}{cite}'
     '<p class="context"><a href="{href}">Read {citation} in context</a></p>\n'
     "</main>\n</body>\n</html>\n"
 )
@@ -106,7 +107,7 @@ def _default_resolver(compact: Compact, page_href: str) -> Resolver:
             return None
         for clause in compact.clauses():
             if clause.id == clause_id:
-                return f"{inline(compact.area)} {inline(clause.number or clause.id)}", \
+                return f"{inline(compact.cited_as)} {inline(clause.number or clause.id)}", \
                     f"{page_href}#{clause_anchor(clause_id)}"
         return None
 
@@ -124,6 +125,16 @@ def clause_html(compact: Compact, clause: Clause, resolve: Resolver | None = Non
             text = markdown(notes[ident].text, resolve).replace("\n", "\n    ")
             source += f"\n\n[^{ident}]: {text}"
     return _to_html(source)
+
+
+def notes_html(compact: Compact, clause_id: str, resolve: Resolver | None = None) -> str:
+    """The editorial notes that apply to a clause, as the compact page's "About this text" shows them
+    ('' when none do, so most pages are unchanged)."""
+    notes = notes_about(compact, clause_id) if compact.editorial_notes else []
+    if not notes:
+        return ""
+    html = _to_html("\n".join(note_lines(notes, lambda text: [markdown(text, resolve), ""])))
+    return f'<h2>About this text</h2>\n<div class="notes">\n{html}\n</div>\n'
 
 
 def render_clause_page(*, compact: Compact, clause: Clause, citation: str, in_context_href: str, site_name: str,
@@ -161,6 +172,7 @@ def render_clause_page(*, compact: Compact, clause: Clause, citation: str, in_co
         status=f'<p class="status"><strong>{escape(status)}</strong></p>\n' if status else "",
         clause_title=f"<h2>{escape(clause.title)}</h2>\n" if clause.title else "",
         body=clause_html(compact, clause, resolve),
+        notes=notes_html(compact, clause.id, resolve),
         cite=cite,
         href=escape(in_context_href),
     )

@@ -13,8 +13,8 @@ from ..links import PageLinks
 from ..model import Block, Clause, Compact, Principles, Section, Undertakings
 from ..model.compact import PART_NAMES
 from ..references import clause_anchor
-from .parts import (render_forms, render_glossary, render_notes, render_partners, render_procedures,
-                    render_signatories, render_steering_group)
+from .parts import (note_lines, notes_about, render_forms, render_glossary, render_notes, render_partners,
+                    render_procedures, render_signatories, render_steering_group)
 from .fragments import can_render, clause_block, heading_html, merge_placeholders, placeholder
 from .text import inline, markdown
 
@@ -161,6 +161,10 @@ class PageWriter:
     def section(self, section: Section, level: int) -> list[str]:
         title = f"{section.number}. {section.title}" if section.number else section.title
         lines = self.heading(level, title, f"section-{section.id}") + self.md(section.intro)
+        notes = notes_about(self.compact, section.id) if section.title_only() else []
+        if notes:  # the source is cut off here: its 'missing' note says so under the heading
+            lines += ['<div class="compact-section-notes" markdown="1">', "", *note_lines(notes, self.md), "",
+                      "</div>", ""]
         for clause in section.clauses:
             lines += self.clause(clause, level)
         for position, group in enumerate(section.groups, 1):

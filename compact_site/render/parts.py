@@ -129,10 +129,18 @@ def render_glossary(compact: Compact, md: Md) -> list[str]:
     return lines + ["[All terms, alphabetically, with where each is used](glossary.md)", "", "</div>", ""]
 
 
+def note_lines(notes: list, md: Md) -> list[str]:
+    """Editorial notes as a Markdown list, each led by its kind. One rendering wherever a note shows: the
+    compact's "About this text", a clause's identifier page, a section the source cuts off."""
+    return [f"- **{NOTE_KINDS[note.kind]}:** " + md(note.text)[0].replace("\n", "\n    ") for note in notes]
+
+
+def notes_about(compact: Compact, ident: str) -> list:
+    """The editorial notes that apply to one clause or section (``applies_to``)."""
+    return [note for note in compact.editorial_notes if ident in note.applies_to]
+
+
 def render_notes(compact: Compact, md: Md) -> list[str]:
     if not compact.editorial_notes:
         return []
-    lines = _heading(2, "About this text", "about-this-text")
-    for note in compact.editorial_notes:
-        lines += [f"- **{NOTE_KINDS[note.kind]}:** " + md(note.text)[0].replace("\n", "\n    ")]
-    return lines + [""]
+    return _heading(2, "About this text", "about-this-text") + note_lines(compact.editorial_notes, md) + [""]
