@@ -7,27 +7,33 @@ import sys
 from pathlib import Path
 from typing import Sequence
 
-from .content import load_content
+from .checks import not_ready
+from .content import load_content, plural, summary
 from .errors import catalogue_markdown
 from .exports.cli import add_parser as add_export_parser
 from .model.base import _ID_RE
 from .schema import schema_text, write_schema
 from .anchors_cli import add_parser as add_anchors_parser
 from .signatory_cli import add_parser as add_signatory_parser
-from .import_text import add_parser as add_import_parser
+from .importer.command import add_parser as add_import_parser
 
 STARTER = Path(__file__).with_name("starter.yml")
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
+    """List every file read (and every file skipped, with why), every problem, then the totals. Warnings fail
+    only under --strict, as in the build: the published site is built strict, so a warning (such as a review
+    entry left in) still stops it being published, and the summary says so."""
     loaded = load_content(args.paths or [Path("content")])
+    for shown, what in sorted(loaded.checked):
+        print(f"{shown}: {what}")
     for problem in loaded.errors + loaded.warnings:
         print(("warning: " if problem.severity == "warning" else "") + problem.format(), file=sys.stderr)
-    clauses = sum(len(c.clauses()) for c in loaded.compacts)
     errors, warnings = len(loaded.errors), len(loaded.warnings)
-    summary = (f"{len(loaded.compacts)} compact(s), {clauses} clauses checked: "
-               f"{errors} error(s), {warnings} warning(s)")
-    print(summary, file=sys.stderr if errors else sys.stdout)
+    for line in not_ready(loaded.warnings):
+        print(line, file=sys.stderr)
+    print(f"{summary(loaded)} checked: {plural(errors, 'error')}, {plural(warnings, 'warning')}",
+          file=sys.stderr if errors else sys.stdout)
     return 1 if errors or (args.strict and warnings) else 0
 
 
@@ -82,7 +88,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_export_parser(commands)  # `export`: JSON and Akoma Ntoso files, without building the site
     add_anchors_parser(commands)  # `anchors update`: the ledger of published anchors
     __import__("compact_site.build_cli").build_cli.add_parser(commands)  # `build`: swapped in only on success
-    add_import_parser(commands)  # `import FILE.txt`: draft a compact file from plain text
+    add_import_parser(commands)  # `import FILE`: draft a compact file from Word, PDF or text
     return parser
 
 

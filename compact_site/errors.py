@@ -65,6 +65,10 @@ _ENTRIES = [
               "is optional."),
     ErrorCode("CS106", "invalid-value", "A value breaks a rule of the format (see the message).",
               "Change the value as the message says."),
+    ErrorCode("CS107", "to-review", "A `review:` entry: something to check before publishing, such as a guess "
+              "the importer made. The file is not ready to publish while any is left.",
+              "Check this against the source document, then delete the review entry: deleting it is your sign-off.",
+              "warning"),
     # Identity
     ErrorCode("CS201", "duplicate-id", "Two clauses (or other citable items) in one compact share an id.",
               "Give each its own id. Ids never change once published, so rename the one added last."),
@@ -106,6 +110,9 @@ _ENTRIES = [
               "link points nowhere (`#`).", "warning"),
     ErrorCode("CS409", "withdrawn-reference", "A cross-reference points at a clause that has been withdrawn.",
               "Point it at the clause that replaced it, or remove the reference.", "warning"),
+    ErrorCode("CS411", "unknown-note-target", "An editorial note's `applies_to` names an id that is neither a "
+              "clause nor a section of this compact.", "Check the id (not the number) of the clause or section, "
+              "e.g. `applies_to: [\"2.1\"]`, or remove it from the list."),
     ErrorCode("CS403", "unknown-footnote", "Text uses a footnote marker `[^name]` that is not defined in "
               "`footnotes`.", "Add the footnote under `footnotes:` or correct the marker."),
     ErrorCode("CS404", "unused-footnote", "A footnote is defined but no text refers to it.",
@@ -115,6 +122,28 @@ _ENTRIES = [
     ErrorCode("CS406", "form-options", "A form field's options do not fit its kind: a `choice` field needs "
               "`options`, other kinds must not have them.", "Add `options:` to the choice field, or remove "
               "them from the other field."),
+    # Importing a Word document, PDF or text file (`compact-site import`): the file is named, without a line
+    ErrorCode("CS701", "import-unreadable", "The file to import could not be read.",
+              "Check the path, and that the file is not open in another program."),
+    ErrorCode("CS702", "import-binary-text", "A file named as text holds binary data.",
+              "Import the Word document (.docx) or PDF itself, or save it from Word as Plain Text (.txt)."),
+    ErrorCode("CS703", "import-unsupported", "The import reads Word documents (.docx), PDFs with text, and "
+              ".txt or .md files; not legacy Word (.doc), OpenDocument (.odt) or other formats.",
+              "Open the file in Word or LibreOffice and use File > Save As > Word Document (.docx), then import "
+              "the .docx."),
+    ErrorCode("CS704", "import-no-text-layer", "The PDF has no text to read: it is a scan or pictures of pages.",
+              "Import the Word document it was made from; failing that, run it through text recognition (OCR) "
+              "in a PDF program, check the text, and import the result."),
+    ErrorCode("CS705", "import-damaged", "The file is damaged, or is not what its name says (a text file named "
+              ".docx, a zip that is not a Word document).", "Open it in Word (or a PDF reader) and save it again; "
+              "if it is plain text, rename it to .txt."),
+    ErrorCode("CS706", "import-encrypted", "The PDF is protected by a password.",
+              "Import the Word document it was made from, or save the PDF again without a password."),
+    ErrorCode("CS707", "import-too-large", "The file is larger than the import reads, or would unpack to far "
+              "more than it holds (a damaged or hostile file).", "Open it in Word and save it again (without "
+              "pictures, if it is very large), then import the saved copy."),
+    ErrorCode("CS708", "import-empty", "The file is empty or has no text.",
+              "Check you chose the right file, and that it was saved."),
 ]
 
 CATALOGUE: dict[str, ErrorCode] = {entry.code: entry for entry in _ENTRIES}

@@ -134,7 +134,9 @@ def test_import_drafts_a_compact_that_validates(tmp_path, capsys):
     written = tmp_path / "riverford.yml"
     text = written.read_text(encoding="utf-8")
     loaded = load_content([tmp_path])
-    assert not loaded.errors and not loaded.warnings, [p.format() for p in loaded.errors + loaded.warnings]
+    assert not loaded.errors, [p.format() for p in loaded.errors]
+    # every guess is a review entry: a warning (so a strict build refuses the draft) until the author deletes it
+    assert loaded.warnings and {p.code for p in loaded.warnings} == {"CS107"}
     compact = loaded.compacts[0]
     assert compact.title == "Riverford Compact"
     assert [s.title for s in compact.undertakings.sections] == ["Working together", "Funding"]
@@ -147,7 +149,7 @@ def test_import_drafts_a_compact_that_validates(tmp_path, capsys):
     assert [t.term for t in compact.glossary.terms] == ["VCS", "Compact champion"]
     assert [(s.name, s.role, s.organisation) for s in compact.signatories.items] == [
         ("Jo Bloggs", "Chief Executive", "Riverford Borough Council"), ("Sam Smith", "Director", "Riverford CVS")]
-    assert "# TODO: clause 2.1 is under section 1" in text  # unsure: says so, in a comment
+    assert "clause 2.1 is under section 1: check where it belongs" in text  # unsure: says so, for review
     assert text.startswith("# yaml-language-server: $schema=../compact_site/schema/compact.schema.json\n")
     assert main(["import", str(SAMPLE), "--slug", "riverford", "--dir", str(tmp_path)]) == 2  # never overwrites
     assert "already exists" in capsys.readouterr().err
@@ -160,6 +162,6 @@ def test_import_stdout_and_odd_text(tmp_path, capsys):
     assert main(["import", str(odd), "--stdout"]) == 0
     out = capsys.readouterr().out
     compact, problems = parse_compact(out, "odd.yml", "odd")
-    assert compact is not None and not problems, [p.format() for p in problems]
+    assert compact is not None and not [p for p in problems if p.severity == "error"], [p.format() for p in problems]
     assert compact.title == "Title: with a colon # and a hash"
-    assert "# TODO" in out
+    assert "review:" in out and "This section has no text yet" not in out
