@@ -8,7 +8,8 @@ navigation) and the same compacts as neutral JSON; the JSON is converted into ou
 ``content/<slug>.yml`` per compact, clauses in party groups; validated with ``load_content`` first) in a
 project whose mkdocs.yml is like the repository's (material, ``font: false``, the repository's
 ``theme_overrides``, ``strict: true``, plugins search + compact). Then, in alternating rounds
-(plain, plain + ``navigation.prune``, ours — the order rotates every round), each is built with
+(plain, plain + ``navigation.prune``, ours, and ours in one process, ``ours-one-process``:
+``COMPACT_SITE_PROCESSES=1`` — the order rotates every round), each is built with
 ``mkdocs build`` in a child process, measuring wall time, CPU (user+sys of that child, from ``os.wait4``), peak RSS
 (``ru_maxrss`` of that child) and the output's size. Medians over the rounds are reported, with ours/plain.
 
@@ -160,11 +161,11 @@ def snapshot_code(workdir: Path) -> Path:
     return code
 
 
-def build(project: Path, config: str, site_dir: str) -> dict:
+def build(project: Path, config: str, site_dir: str, env: dict | None = None) -> dict:
     """One ``mkdocs build`` in a child process: wall, CPU (user+sys) and peak RSS of that child."""
     shutil.rmtree(project / site_dir, ignore_errors=True)
     start = time.perf_counter()
-    proc = subprocess.Popen(MKDOCS + ["build", "-q", "-f", config], cwd=project, env=CHILD_ENV,
+    proc = subprocess.Popen(MKDOCS + ["build", "-q", "-f", config], cwd=project, env={**CHILD_ENV, **(env or {})},
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     stderr = proc.stderr.read()
     _, status, usage = os.wait4(proc.pid, 0)
@@ -260,11 +261,13 @@ def main() -> None:
         plain, ours = generate(n, base)
         rounds = a.pairs_large if n >= a.large else a.pairs
         variants = {"plain": (plain, "mkdocs.yml", "site"), "plain+prune": (plain, "mkdocs-prune.yml", "site-prune"),
-                    "ours": (ours, "mkdocs.yml", "site")}
+                    "ours": (ours, "mkdocs.yml", "site"),
+                    # the whole build in one process (compact_site/background.py): what one core costs
+                    "ours-one-process": (ours, "mkdocs.yml", "site", {"COMPACT_SITE_PROCESSES": "1"})}
         runs: dict[str, list[dict]] = {k: [] for k in variants}
         names = list(variants)
         for r in range(rounds):
-            order = names[r % 3:] + names[:r % 3]  # rotate so no variant always runs first (cold caches)
+            order = names[r % len(names):] + names[:r % len(names)]  # rotate: no variant always runs first
             for name in order:
                 runs[name].append(build(*variants[name]))
                 x = runs[name][-1]
@@ -287,7 +290,7 @@ def report(results: dict) -> str:
              "| files | wall ours/this |", "|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for n, res in results.items():
         m = res["median"]
-        for name in ("plain", "plain+prune", "ours"):
+        for name in ("plain", "plain+prune", "ours", "ours-one-process"):
             x = m[name]
             lines.append(f"| {n} | {res['rounds']} | {name} | {x['wall']:.2f} | {x['cpu']:.2f} | {x['rss_mib']:.0f} "
                          f"| {x['pages_assets'] / 1e6:.1f} | {x['search_index'] / 1e6:.1f} | {x['exports'] / 1e6:.1f} "

@@ -4,8 +4,8 @@
 
 PROJECT_DIR holds a mkdocs.yml using the compact plugin (for instance the `ours/` project that
 `benchmarks/run.py --workdir DIR` generates). Its site/ is removed first, as run.py does before each build. The
-build is split between processes as under `mkdocs build` (compact_site/split_build.py); each line names the
-process (`main`, or the pid of a forked one), so the critical path can be read off. Standalone, not run in CI.
+build shares work with a worker process as under `mkdocs build` (compact_site/background.py); each line names the
+process (`main`, or the pid of the worker), so the critical path can be read off. Standalone, not run in CI.
 """
 from __future__ import annotations
 
@@ -46,19 +46,16 @@ def main() -> None:
     import mkdocs.commands.build as mkdocs_build
     from mkdocs.config import load_config
 
-    from compact_site import background, plugin, split_build
+    from compact_site import plugin, split_build
 
-    timed(plugin, "load_content", "load + validate (two processes)")
+    timed(plugin, "load_content", "load + validate (part in the worker)")
     timed(plugin.Concordance, "build", "concordance")
     timed(plugin, "site_pages", "page Markdown")
-    timed(plugin, "files_without_concordance", "identifier pages, exports, registers (make)")
-    timed(background, "write_files", "write static files")
-    timed(split_build, "read_pages", "read glossary + register pages, their search entries")
-    timed(split_build, "build_pages", "build glossary + register pages (templates, write)")
-    timed(plugin, "compare_files", "compare data (make)")
-    timed(mkdocs_build, "get_navigation", "navigation")
-    timed(split_build.SplitBuild, "before_building", "on_env: every page read")
-    timed(split_build.SplitBuild, "join", "on_post_build: wait for the other processes")
+    timed(plugin, "static_files", "identifier pages, exports, registers, compare data (make)")
+    timed(split_build, "write_files", "write static files")
+    timed(mkdocs_build, "get_navigation", "navigation (MkDocs reads every page next)")
+    timed(plugin, "clause_entries", "clause search entries")
+    timed(split_build.SplitBuild, "join", "on_post_build: wait for the worker")
     config = load_config("mkdocs.yml")
     config.plugins.on_startup(command="build", dirty=False)
     say("build start")

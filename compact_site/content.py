@@ -47,7 +47,7 @@ MIN_FILES_TO_SHARE = 40  # below this, forking and pickling cost more than half 
 
 def load_content(paths: Iterable[Path], may_share: bool = False) -> Loaded:
     """Load, validate and cross-check compacts (and the anchor ledger of a folder). Never raises for content
-    faults. ``may_share``: a second process may load some of the files (background.map_in_two); the caller has
+    faults. ``may_share``: a worker process may load some of the files (background.map_in_two); the caller has
     checked that forking is safe. The result is the same either way."""
     with collector_paused():
         return _load_content(list(paths), may_share)

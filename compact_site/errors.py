@@ -108,6 +108,11 @@ _ENTRIES = [
               "reader's browser (`javascript:`, `data:`, `vbscript:`, `file:` and other schemes).",
               "Link to an `https:`, `http:`, `mailto:` or `tel:` address, or to a page of the site. Until then the "
               "link points nowhere (`#`).", "warning"),
+    ErrorCode("CS412", "dangling-fragment-link", "A link in a page fragment (a template in the theme's "
+              "`custom_dir` under `compact-site/`) points to no page or file of the site, or to an anchor the page "
+              "does not have. MkDocs checks the links of Markdown only, so the plugin checks these.",
+              "Correct the `href` in the fragment named. Fragment links are final addresses relative to the page "
+              "showing them (`../glossary/`, `#clause-2.1`), not Markdown files (`glossary.md`).", "warning"),
     ErrorCode("CS409", "withdrawn-reference", "A cross-reference points at a clause that has been withdrawn.",
               "Point it at the clause that replaced it, or remove the reference.", "warning"),
     ErrorCode("CS411", "unknown-note-target", "An editorial note's `applies_to` names an id that is neither a "

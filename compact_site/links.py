@@ -66,7 +66,8 @@ class Citations:
         self.nodes: dict[tuple[str, str], Node] = {(c.slug, n.id): n for c in compacts for n in citable(c)}
         self.backrefs: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
         self._cited: dict[tuple[str, str], str] = {}
-        self.html_links: dict[tuple[bool, str, str], str] = {}  # render/fragments.py's links, for this build
+        # (directory_urls, slug, id) -> (citation, href) of a clause listed as similar (render/clause_views.py)
+        self.similar_links: dict[tuple[bool, str, str], tuple[str, str]] = {}
         for compact in compacts:
             for source, text in _citable_texts(compact, self.nodes):
                 for ref in find_references(text):

@@ -2,28 +2,31 @@
 
 Event plan:
 
-* ``on_startup`` – remember the command: only ``build`` may use a second process (background.py).
+* ``on_startup`` – remember the command: only ``build`` may use a worker process (background.py).
 * ``on_config`` – add the Markdown extensions and the plugin's own CSS/JS; load and validate every
-  compact. Structural errors raise :class:`PluginError` here, before MkDocs writes anything to ``site/``;
-  content warnings (dangling references) go to the plugin logger so ``--strict`` fails on them.
+  compact (in a large build, part of the files by a worker). Structural errors raise :class:`PluginError`
+  here, before MkDocs writes anything to ``site/``; content warnings (dangling references) go to the plugin
+  logger so ``--strict`` fails on them.
 * ``on_files`` – drop the YAML sources from the published files; add the generated pages (Markdown,
   through ``File.generated``; never written into ``docs_dir``), the clause identifier pages, exports and
-  registers (plain static files; in a large build made and written by other processes meanwhile,
-  split_build.py) and the assets, refusing a clash with a hand-written file.
-* ``on_nav`` – one entry per compact, or per-page navigation above ``nav_compacts_limit`` (nav_view.py); then,
-  in a large build, start a process that reads the glossary and register pages (split_build.py).
-* ``on_page_read_source`` – nothing to read for a page another process reads.
-* ``on_env`` – that process builds those pages too: send it every other page's title (split_build.py).
+  registers (plain static files; in a large build made and written by a worker meanwhile, split_build.py)
+  and the assets, refusing a clash with a hand-written file.
+* ``on_nav`` – one entry per compact, or per-page navigation above ``nav_compacts_limit`` (nav_view.py).
 * ``on_page_markdown`` – resolve ``[[slug:id]]`` references in hand-written pages.
-* ``on_page_content`` – take in a page read by another process; otherwise splice the pre-rendered HTML
-  blocks into generated pages (render/fragments.py), then turn the first use of each glossary term into a
-  definition button.
-* ``on_page_context`` – Material's search indexes a compact page without its clause blocks (the clause
-  entries carry them); then the page's navigation.
+* ``on_page_content`` – splice the page fragments' HTML (render/fragments.py: templates, the theme's first) into
+  generated pages whose search should index it (registers); note the fragments' anchors for MkDocs' link check.
+* ``on_env`` – every page is read: check the fragments' links against the site's files and anchors (CS412).
+* ``on_page_context`` – after Material's search has indexed the page: splice the fragments it should not index
+  (clause blocks: the clause entries carry them; "Used in" lists), turn the first use of each glossary term
+  into a definition button, then the page's navigation.
 * ``on_post_page`` / ``on_post_template`` – make Material's own markup valid HTML (the Nu checker's errors).
-* ``on_post_build`` – wait for the other processes; add one search entry per clause to Material's index.
-* ``on_build_error`` – stop the other processes.
+* ``on_post_build`` – wait for the worker; add one search entry per clause to Material's index; fail a strict
+  build on the plugin's warnings when MkDocs does not count them (``mkdocs build -q``: log_relay.py).
+* ``on_build_error`` – stop the worker.
 * ``on_serve`` – watch the content folder so YAML edits rebuild under ``mkdocs serve``.
+
+Every page is read, rendered and written in this process; the garbage collector is held for the build only
+(memory.py).
 """
 from __future__ import annotations
 
@@ -34,35 +37,36 @@ from functools import partial
 from importlib import resources
 from pathlib import Path
 
-from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
+from mkdocs.exceptions import Abort, PluginError
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
 from .config import CompactConfig
-from .background import may_fork, worth_forking
+from .background import fork_refused, worth_forking
 from .concordance import Concordance, entries_of
 from .checks import not_ready
 from .content import YAML_SUFFIXES, load_content, summary
 from .errors import ContentError, Problem
 from .ledger import LEDGER_NAME
+from .log_relay import WARNINGS, counted
 from .links import Citations, LinkStyle, link_references
 from .loader import Loaded
 from .memory import collector_paused, hold_for_build, release_after_build
 from .nav_view import NavView
-from .pages import compare_files, files_without_concordance, site_pages, static_files, static_paths
-from .render.fragments import anchor_ids, splice, unmark, without_blocks
+from .fragment_links import FragmentLinks
+from .pages import identifier_pages, site_pages, static_files, static_paths
+from .render.clause_pages import clause_page_path
+from .render.fragments import Block, FragmentError, Fragments, anchor_ids, splice
 from .render.html import MARKDOWN_EXTENSIONS
 from .render.statement import STATEMENT_URI, statement_markdown
 from .render.text import unsafe_page_links
 from .terms_adapter import TermAnnotator
-from .split_build import SplitBuild, WrittenElsewhere
+from .split_build import SplitBuild
 from .search import INDEX_SCRIPT_URI, SEARCH_PAGE_URI, clause_entries, index_script, merge_into_material_index, \
     search_page_markdown
 
-log = get_plugin_logger(__name__)
+log = counted(get_plugin_logger(__name__))  # its warnings fail a strict build at any verbosity (log_relay.py)
 ASSET_DIR = "assets/compact-site"
-_SEARCH_ATTR = re.compile(r"\s?data-search-\w+=\"[^\"]+\"")
-_SEARCH_ATTR_VALUE = re.compile(r"data-search-\w+=\"")  # a literal start: a quick test before the slow sub
 # Material writes autocomplete="off" on its checkbox toggles (invalid HTML: the attribute is for text fields).
 _CHECKBOX_AUTOCOMPLETE = re.compile(r'(<input\b[^>]*\btype="checkbox"[^>]*?) autocomplete="off"')
 # Linked into every page (a11y.css: WCAG 2.2 AA fixes for mkdocs-material itself; compare.js idles elsewhere).
@@ -81,13 +85,16 @@ class CompactPlugin(BasePlugin[CompactConfig]):
         self.generated: set[str] = set()
         self.nav_view: NavView | None = None
         self.command: str | None = None  # from on_startup: "build", "serve" or "gh-deploy"
-        self.dirty = False
-        self.split = SplitBuild(".")  # the other processes of a large build (split_build.py)
-        self.fragments: dict[str, tuple[str, ...]] = {}  # src_uri -> HTML blocks (render/fragments.py)
-        self.unsearched: set[str] = set()  # pages whose blocks Material's search skips (see _search_view)
-        self.full_content: str | None = None
+        self.forking = False  # whether this build may fork a worker (background.py)
+        self.split = SplitBuild()  # the worker making a large build's static files (split_build.py)
+        self.fragments = Fragments()  # the page fragments (templates), the theme's folders first (on_config)
+        self.blocks: dict[str, tuple[str, ...]] = {}  # src_uri -> its fragments' HTML (render/fragments.py)
+        self.unsearched: set[str] = set()  # pages whose blocks go in after Material's search (on_page_context)
+        self.files: Files | None = None
+        self.style = LinkStyle()
 
     def on_config(self, config):
+        WARNINGS.reset()  # a new build: no warnings yet
         if not self.config.enabled:
             return config
         if self.config.intranet:
@@ -101,7 +108,11 @@ class CompactPlugin(BasePlugin[CompactConfig]):
             (config.extra_css if name.endswith(".css") else config.extra_javascript).append(f"{ASSET_DIR}/{name}")
         base = Path(config.config_file_path or ".").parent
         self.content_dir = (base / self.config.content_dir) if self.config.content_dir else Path(config.docs_dir)
-        self.loaded = load_content([self.content_dir], may_share=may_fork(self.command))
+        refused = fork_refused(self.command, config.plugins)
+        if refused and self.command == "build":
+            log.debug(f"one process: {refused}")
+        self.forking = refused is None
+        self.loaded = load_content([self.content_dir], may_share=self.forking)
         hold_for_build(self.command)  # the collector leaves the content alone (memory.py); undone in on_post_build
         if self.loaded.errors:
             raise PluginError("\n" + ContentError(self.loaded.errors).report())
@@ -111,6 +122,14 @@ class CompactPlugin(BasePlugin[CompactConfig]):
             log.warning(line)
         self.citations = Citations(self.loaded.compacts, self.loaded.glossary)
         self.terms = TermAnnotator(self.loaded.compacts, self.loaded.glossary)
+        # The page fragments: a council's own (its custom_dir, then the theme's folders) before the package's.
+        self.fragments = Fragments(config.theme.dirs)
+        for path in self.fragments.overridden():
+            log.debug(f"page fragment from the theme: {path}")
+        try:
+            self.fragments.check()
+        except FragmentError as error:  # a mistake in the site's own copy of a fragment
+            raise PluginError(str(error)) from None
         log.info(summary(self.loaded))
         return config
 
@@ -118,7 +137,10 @@ class CompactPlugin(BasePlugin[CompactConfig]):
         if not self.config.enabled:
             return files
         with collector_paused():  # pages, concordance and exports: big and acyclic (compact_site/memory.py)
-            return self._add_files(files, config)
+            try:
+                return self._add_files(files, config)
+            except FragmentError as error:  # a site's own fragment failed to render: its file and line
+                raise PluginError(str(error)) from None
 
     def _add_files(self, files: Files, config) -> Files:
         for file in list(files):
@@ -126,25 +148,25 @@ class CompactPlugin(BasePlugin[CompactConfig]):
                 files.remove(file)  # compact sources and the anchor ledger are data, not downloads
         style = LinkStyle(config.use_directory_urls, config.site_url)
         compacts = self.loaded.compacts
-        self.split = SplitBuild(config.site_dir)
-        elsewhere = static_paths(compacts) if may_fork(self.command) else []  # serve: not even counted
-        shared = worth_forking(self.command, len(elsewhere))
-        if shared:  # made and written by other processes meanwhile
-            self._refuse_clashes(files, [(path, None) for path in elsewhere])
-            for path in elsewhere:  # known to MkDocs, so links to them check out
-                files.append(WrittenElsewhere(path, None, config.site_dir, config.use_directory_urls))
-            self.split.start_files(partial(files_without_concordance, compacts, style, config.site_name,
-                                           self.loaded.glossary, self.citations),
-                                   later=lambda: compare_files(compacts, style, self.citations, concordance))
         concordance = Concordance.build(entries_of(compacts))  # once per build: pages and compare data share it
+        self.split = SplitBuild()
+        elsewhere = static_paths(compacts) if self.forking else []  # one process: not even counted
+        if elsewhere and worth_forking(len(elsewhere)):  # made and written by a worker meanwhile, forked now that
+            # the data it needs exists
+            self._refuse_clashes(files, [(path, None) for path in elsewhere])
+            self.split.start(files, config, elsewhere, partial(static_files, compacts, style, config.site_name,
+                                                               self.loaded.glossary, self.citations, concordance,
+                                                               self.fragments))
         pages = site_pages(compacts, self.loaded.files, self.config.home and "index.md" not in files.src_uris,
-                           style, self.loaded.glossary, self.loaded.glossary_file, self.citations, concordance)
-        self.fragments = {p.src_uri: p.fragments for p in pages if p.fragments}
-        self.unsearched = {p.src_uri for p in pages if p.fragments and not p.searchable}
+                           style, self.loaded.glossary, self.loaded.glossary_file, self.citations, concordance,
+                           self.fragments)
+        self.blocks = {p.src_uri: p.blocks for p in pages if p.blocks}
+        self.unsearched = {p.src_uri for p in pages if p.blocks and not p.searchable}
+        self.style = style
         generated = [(p.src_uri, p.markdown, p.origin) for p in pages]
-        if not shared:
+        if not self.split.started:
             generated += [(path, text, None) for path, text in static_files(
-                compacts, style, config.site_name, self.loaded.glossary, self.citations, concordance)]
+                compacts, style, config.site_name, self.loaded.glossary, self.citations, concordance, self.fragments)]
         generated += [(f"{ASSET_DIR}/{name}", resources.files(__package__).joinpath("assets", name).read_text("utf-8"),
                        None) for name in ASSETS]
         if STATEMENT_URI not in files.src_uris:  # a site's own hand-written statement wins
@@ -185,44 +207,49 @@ class CompactPlugin(BasePlugin[CompactConfig]):
         self.nav_view = NavView(nav, by_slug, self.config.nav_compacts_limit)
         return nav
 
-    @event_priority(-100)  # after every plugin's on_nav: the pages are final
-    def _share_pages(self, nav, *, config, files):
-        self.split.start_pages(config, files, nav, [c.slug for c in self.loaded.compacts], self.dirty)
-        return nav
-
-    on_nav = CombinedEvent(_shape_nav, _share_pages)
+    on_nav = _shape_nav
 
     def on_env(self, env, *, config, files):
-        self.split.before_building(env, files)  # pages read elsewhere are built there (split_build.py)
+        """Every page is read: check the links of the page fragments against the site's files and anchors."""
+        if self.config.enabled:
+            try:
+                self._check_fragment_links(files, config)
+            except FragmentError as error:
+                raise PluginError(str(error)) from None
         return env
 
-    def on_page_read_source(self, *, page, config):
-        return "" if page.file.src_uri in self.split.elsewhere else None  # read by another process
+    def _check_fragment_links(self, files: Files, config) -> None:
+        check = FragmentLinks(files)
+        for src_uri, blocks in self.blocks.items():
+            file = files.get_file_from_path(src_uri)
+            page = file.page if file is not None else None
+            if page is None:
+                continue
+            check.check(src_uri, page.url, getattr(page, "present_anchor_ids", None), blocks)
+        # An identifier page's links have the same shape on every page: each compact's first one is checked.
+        withdrawn = {clause_page_path(c.slug, gone.id) for c in self.loaded.compacts for gone in c.withdrawn}
+        for path, html in identifier_pages(self.loaded.compacts, self.style, config.site_name, self.citations,
+                                           self.fragments, samples=True):
+            file = files.get_file_from_path(path)
+            page = Block(html)
+            page.fragment = "tombstone.html" if path in withdrawn else "identifier-page.html"
+            check.check(path, file.url if file is not None else path, None, [page])
+        base = Path(config.config_file_path).parent if config.config_file_path else None
+        for problem in check.problems(lambda name: self.fragments.filename(name), base):
+            log.warning(problem.format())
 
-    @event_priority(100)  # before the search plugin indexes the page
-    def _search_view(self, context, *, page, config, nav):
-        if page.file.src_uri in self.split.elsewhere:  # its HTML is final, its entries made elsewhere
-            self.split.hide_from_search(page)
-        elif self.config.enabled and page.file.src_uri in self.unsearched:
-            # The clause entries (on_post_build) carry every clause; the page's own entries need only its prose.
-            self.full_content, page.content = page.content, without_blocks(page.content)
-        return context
-
-    @event_priority(-100)  # after every other plugin's on_page_context, before the template renders
-    def _render_view(self, context, *, page, config, nav):
+    @event_priority(-100)  # after every other plugin's on_page_context (Material's search), before the template
+    def on_page_context(self, context, *, page, config, nav):
         if not self.config.enabled:
             return context
-        if page.file.src_uri in self.split.elsewhere:  # it went through this event in the other process
-            self.split.add_search_entries(page, config)
-        elif page.file.src_uri in self.unsearched:
-            page.content, self.full_content = unmark(self.full_content), None
-            if _SEARCH_ATTR_VALUE.search(page.content):  # as Material's search plugin strips them from what it saw
-                page.content = _SEARCH_ATTR.sub("", page.content)
+        if page.file.src_uri in self.unsearched:
+            # Only now the clause blocks go in: Material's search has indexed the page's prose, and the clause
+            # entries (on_post_build) carry every clause.
+            page.content = splice(page.content, self.blocks[page.file.src_uri])
+        page.content = self.terms.annotate(page.content, page.file.src_uri, page.url, self.files)
         if self.nav_view is not None:
             context["nav"] = self.nav_view.for_page(page.file.src_uri)
         return context
-
-    on_page_context = CombinedEvent(_search_view, _render_view)
 
     def on_page_markdown(self, markdown, *, page, config, files):
         if not self.config.enabled or page.file.src_uri in self.generated:
@@ -241,18 +268,16 @@ class CompactPlugin(BasePlugin[CompactConfig]):
     def on_page_content(self, html, *, page, config, files):
         if not self.config.enabled:
             return html
-        if page.file.src_uri in self.split.elsewhere:
-            return self.split.take(page, files)
         if page.title and not page.is_homepage and "title" not in page.meta:
             # page.title is HTML (`&lt;` kept); Material's <title> runs it through `striptags`, which decodes
             # `&lt;/title&gt;&lt;script&gt;` into live markup. Its meta.title is written as given, so pin it.
             page.meta["title"] = page.title
-        blocks = self.fragments.get(page.file.src_uri, ())
+        self.files = files  # for the term buttons' links, made once the page's blocks are in (on_page_context)
+        blocks = self.blocks.get(page.file.src_uri, ())
         if blocks and getattr(page, "present_anchor_ids", None) is not None:
             # MkDocs checks links to anchors against the ids it saw in the Markdown; the blocks' ids come after.
             page.present_anchor_ids.update(anchor_ids(blocks))
-        html = splice(html, blocks, mark=page.file.src_uri in self.unsearched)
-        return self.terms.annotate(html, page.file.src_uri, page.url, files)
+        return splice(html, blocks) if page.file.src_uri not in self.unsearched else html
 
     def on_post_page(self, output, *, page, config):
         return valid_material_markup(output) if self.config.enabled else output
@@ -263,24 +288,31 @@ class CompactPlugin(BasePlugin[CompactConfig]):
         return valid_material_markup(output_content)
 
     def on_startup(self, *, command, dirty):
-        self.command, self.dirty = command, dirty  # "build" may use a second process; "serve" never does
+        self.command = command  # "build" may use a worker process; "serve" never does
 
     def on_build_error(self, *, error):
-        release_after_build(self.command)
         self.split.abandon()
+        release_after_build()
 
     @event_priority(-50)  # after the search plugin writes its index, before Material's offline plugin
     def on_post_build(self, *, config):
-        release_after_build(self.command)
-        waited = time.perf_counter()
-        count = self.split.join()
-        log.debug(f"{count} static files written by other processes; waited {time.perf_counter() - waited:.2f} s")
-        index_file = Path(config.site_dir) / "search" / "search_index.json"
-        if not self.config.enabled or not index_file.is_file():
-            return
-        entries = clause_entries(self.loaded.compacts, config.use_directory_urls)
-        merged = merge_into_material_index(json.loads(index_file.read_text(encoding="utf-8")), entries)
-        index_file.write_text(json.dumps(merged, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        try:
+            waited = time.perf_counter()
+            count = self.split.join()
+            if count:
+                log.debug(f"{count} static files written by a worker; waited {time.perf_counter() - waited:.2f} s")
+            index_file = Path(config.site_dir) / "search" / "search_index.json"
+            if self.config.enabled and index_file.is_file():
+                entries = clause_entries(self.loaded.compacts, config.use_directory_urls)
+                merged = merge_into_material_index(json.loads(index_file.read_text(encoding="utf-8")), entries)
+                index_file.write_text(json.dumps(merged, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        finally:
+            release_after_build()
+        unseen = WARNINGS.unseen()
+        if config.strict and unseen:  # MkDocs counted none of them (`mkdocs build -q`), so it would not abort
+            shown = "\n".join(unseen[:10]) + (f"\n… and {len(unseen) - 10} more" if len(unseen) > 10 else "")
+            raise Abort(f"Aborted with {len(unseen)} warning{'s' if len(unseen) > 1 else ''} in strict mode "
+                        f"(the compact plugin's, not shown at this log level):\n{shown}")
 
     def on_serve(self, server, *, config, builder):
         if self.content_dir is not None and self.content_dir.resolve() != Path(config.docs_dir).resolve():

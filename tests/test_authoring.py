@@ -47,7 +47,7 @@ def test_a_title_only_section_without_a_missing_note_says_how_to_mend_it():
 
 def test_compact_page_shows_the_note_under_the_title_only_section():
     compact, _ = load(CUT_OFF)
-    page = render_compact_page(compact)
+    page = render_compact_page(compact).markdown  # notes are prose: Markdown, not a page fragment
     section = page[page.index("## Monitoring"):page.index("## About this text")]
     assert "**Missing from the source:** The source ends after the heading of section 2." in section
 

@@ -126,7 +126,8 @@ def test_fragments_in_the_guide_use_only_known_keys():
     for page, block in _blocks(("yaml",)):
         for key in re.findall(r"^\s*(?:- )?([a-z_]+):(?:\s|$)", block, re.MULTILINE):
             assert key in known | {"site_name", "site_url", "use_directory_urls", "theme", "name", "plugins",
-                                   "compact", "content_dir", "intranet", "exclude_docs", "site_dir", "INHERIT"}, (page, key)
+                                   "compact", "content_dir", "intranet", "exclude_docs", "site_dir", "INHERIT",
+                                   "custom_dir"}, (page, key)
 
 
 def test_import_drafts_a_compact_that_validates(tmp_path, capsys):

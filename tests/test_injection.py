@@ -5,12 +5,14 @@ compact title, clause text and titles, signatories, terms, abbreviations, form f
 notes — and signatories' names start with a spreadsheet formula. The site is built, then every file is
 read as a browser or a spreadsheet would: HTML pages (compact, clause identifier, glossary, register,
 form pages), the search index (whose texts are HTML), JSON exports, Akoma Ntoso and the sitemap, CSV.
-The policy under test is in ``compact_site/render/text.py``.
+The policy under test is in ``compact_site/render/text.py``; a council's own page fragments (templates in its theme's
+``custom_dir``) get author text only as already-safe HTML and have everything else escaped.
 """
 from __future__ import annotations
 
 import csv
 import json
+import re
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -56,6 +58,48 @@ def hostile_site(tmp_path_factory) -> Path:
         "sandwell.yml": hostile_yaml("sandwell.yml"),  # has forms, procedures, signatories and a glossary
         "staffordshire-stoke-on-trent.yml": hostile_yaml("staffordshire-stoke-on-trent.yml"),
         "glossary.yml": hostile_yaml("glossary.yml")}, custom_dir=True)
+    return build_site(project)
+
+
+# A council's own fragments (in its theme's custom_dir) that show every value they are given, in text and in
+# attributes: author text must arrive already made safe, and everything else is escaped by the template engine.
+COUNCIL_FRAGMENTS = {
+    "clause-body.html": '<div class="council" title="{{ clause.title }} {{ clause.citation }}">{{ clause.number }} '
+                        "{{ clause.title }} {{ clause.formerly }} {{ clause.citation }} {{ clause.text }} "
+                        "{{ clause.text.lead }}{{ clause.text.rest }} {{ clause.notes }}</div>\n",
+    "party-heading.html": '<h{{ level }} id="{{ anchor }}" class="council">{{ heading }}</h{{ level }}>',
+    "similar.html": '<ul class="council">{% for m in similar %}<li><a href="{{ m.href }}" title="{{ m.label }}">'
+                    "{{ m.label }}</a> {{ m.kind }}</li>{% endfor %}</ul>",
+    "used-in.html": '<p class="council">{% for link in links %}<a href="{{ link.href }}" title="{{ link.label }}">'
+                    "{{ link.label }}</a>{% endfor %}</p>",
+    "register-table.html": '<table class="council">{% for row in rows %}<tr data-x="{{ row.organisation }}"><td>'
+                           "{{ row.organisation }} {{ row.name }} {{ row.role }} {{ row.printed }} "
+                           "{{ row.compact_title }}</td></tr>{% endfor %}</table>",
+    "site-register.html": '<div class="council">{% for row in rows %}<p data-x="{{ row.name }}">{{ row.organisation }} '
+                          "{{ row.name }} {{ row.compact_title }}</p>{% endfor %}{% for f in filters %}"
+                          '{% for value, text in f.choices %}<span data-v="{{ value }}">{{ text }}</span>{% endfor %}'
+                          "{% endfor %}</div>",
+    "identifier-page.html": '<!DOCTYPE html>\n<html lang="en"><head><title>{{ citation }} {{ compact.title }}</title>'
+                            '</head><body><main class="council"><h1 title="{{ compact.title }}">{{ citation }}</h1>'
+                            '{% include "compact-site/clause-body.html" %}<p>{{ compact.area }} {{ status }} '
+                            '{{ site_name }}</p><a href="{{ in_context_href }}">in context</a></main></body></html>',
+}
+
+
+@pytest.fixture(scope="module")
+def council_site(tmp_path_factory) -> Path:
+    """The hostile content built with the council's own fragments."""
+    base = tmp_path_factory.mktemp("council")
+    project = make_project(base, {
+        "sandwell.yml": hostile_yaml("sandwell.yml"),
+        "staffordshire-stoke-on-trent.yml": hostile_yaml("staffordshire-stoke-on-trent.yml"),
+        "glossary.yml": hostile_yaml("glossary.yml")})
+    theme = base / "theme" / "compact-site"
+    theme.mkdir(parents=True)
+    for name, text in COUNCIL_FRAGMENTS.items():
+        (theme / name).write_text(text, encoding="utf-8")
+    project.write_text(project.read_text(encoding="utf-8").replace("  font: false\n",
+                                                                   f"  font: false\n  custom_dir: {theme.parent}\n"))
     return build_site(project)
 
 
@@ -114,6 +158,21 @@ def test_every_html_page_is_inert(hostile_site):
     assert len(pages) > 60  # compact, clause identifier, glossary, register and form pages
     faults = {str(p.relative_to(hostile_site)): f for p in pages if (f := html_faults(p.read_text("utf-8")))}
     assert not faults
+
+
+def test_a_councils_own_fragments_show_hostile_text_inert(council_site):
+    pages = sorted(council_site.rglob("*.html"))
+    faults = {str(p.relative_to(council_site)): f for p in pages if (f := html_faults(p.read_text("utf-8")))}
+    assert not faults
+    shown = {name: (council_site / name).read_text(encoding="utf-8") for name in (
+        "sandwell/index.html", "glossary/index.html", "signatories/index.html", "sandwell/signatories/index.html")}
+    council = {name: "".join(re.findall(r'class="council".*?</(?:div|p|table|ul|h\d)>', page, re.S))
+               for name, page in shown.items()}
+    assert all("&lt;script&gt;alert" in text for text in council.values()), [n for n, t in council.items()
+                                                                            if "&lt;script&gt;alert" not in t]
+    assert council["sandwell/index.html"].count("&lt;script&gt;alert") > 50
+    identifier = next((council_site / "sandwell" / "clause").glob("*/index.html")).read_text(encoding="utf-8")
+    assert '<main class="council">' in identifier and "&lt;script&gt;alert" in identifier
 
 
 def test_search_index_texts_are_inert(hostile_site):

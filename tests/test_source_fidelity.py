@@ -10,7 +10,6 @@ import importlib.util
 
 import pytest
 
-from compact_site.render.html import to_html
 from compact_site.render.markdown import render_compact_page
 
 from .conftest import ROOT, SHARED, SOURCES
@@ -37,7 +36,7 @@ def _ignored(fidelity) -> set[str]:
 
 def _text_of(fidelity, compact) -> str:
     parser = fidelity._MainText()
-    parser.feed(to_html(render_compact_page(compact)))
+    parser.feed(render_compact_page(compact).html())
     return "".join(parser.all)
 
 

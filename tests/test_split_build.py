@@ -1,13 +1,13 @@
-"""The work a large build shares with other processes (background.py, split_build.py): pages read elsewhere
-keep their warnings and errors, sharing happens only where it is safe, and loading in two processes gives the
-same content. (The byte-identical site is checked in test_background.py.)"""
+"""Strict means strict: every warning the plugin or its worker process logs (background.py, split_build.py) is
+logged here and fails a strict build, at any verbosity; work done in a worker gives the same results."""
 from __future__ import annotations
 
 import logging
 import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
 from mkdocs.commands.build import build
@@ -15,83 +15,137 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
 from compact_site import background, content
-from compact_site.background import map_in_two
+from compact_site.background import Worker, WorkerFailed, map_in_two
 from compact_site.content import load_content
-from compact_site.split_build import pages_to_share
-from compact_site.terms_adapter import TermAnnotator
 
-from .conftest import CONTENT
+from .conftest import CONTENT, ROOT, needs_fork
 from .test_site_build import make_project
 
+WORK = {  # each kind of work a worker does: where to inject a warning
+    "identifier pages": "compact_site.pages.identifier_pages",
+    "register downloads": "compact_site.pages.register_downloads",
+    "exports": "compact_site.exports.export_files",
+    "compare data": "compact_site.pages.compare_scripts",
+    "loading": "compact_site.content._load_one",
+}
 
-def _build_split(config_file: Path, site: Path, monkeypatch) -> None:
-    """A strict `mkdocs build` of the example site, split between processes as a national register's is."""
+
+def _build_split(config_file: Path, site: Path, monkeypatch, quiet: bool = False) -> None:
+    """A strict `mkdocs build` of the example site, split between processes as a national register's is;
+    ``quiet``: as `mkdocs build -q` sets MkDocs' logger."""
     monkeypatch.setattr(background, "MIN_FILES", 0)
+    monkeypatch.setattr(content, "MIN_FILES_TO_SHARE", 0)
     config = load_config(str(config_file), site_dir=str(site), strict=True)
     config.plugins.on_startup(command="build", dirty=False)
-    build(config)
+    logger = logging.getLogger("mkdocs")
+    level = logger.level
+    if quiet:
+        logger.setLevel(logging.ERROR)
+    try:
+        build(config)
+    finally:
+        logger.setLevel(level)
 
 
-def _on_register_pages(monkeypatch, act) -> None:
-    """Run ``act(src_uri)`` whenever a compact's register page is read (which happens in the other process)."""
-    annotate = TermAnnotator.annotate
-
-    def annotate_and_act(self, html, src_uri, url, files):
-        if src_uri.endswith("/signatories.md"):
-            act(src_uri)
-        return annotate(self, html, src_uri, url, files)
-
-    monkeypatch.setattr(TermAnnotator, "annotate", annotate_and_act)
-
-
-def test_a_warning_while_reading_a_shared_page_fails_a_strict_build(tmp_path, monkeypatch, caplog, loaded_content):
+def _warn_in_worker(monkeypatch, target: str, kind: str) -> int:
+    """``target`` logs a warning when called in another process than this one; returns this one's id."""
     parent = os.getpid()
-    seen_in: set[bool] = set()
+    module, name = target.rsplit(".", 1)
+    original = getattr(sys.modules[module] if module in sys.modules else __import__(module, fromlist=[name]), name)
 
-    def warn(src_uri):
-        seen_in.add(os.getpid() == parent)
-        logging.getLogger("mkdocs.plugins.compact_site").warning(f"{src_uri}: made-up warning")
+    def warned(*args, **kwargs):
+        if os.getpid() != parent:
+            logging.getLogger("mkdocs.plugins.compact_site").warning(f"{kind}: made-up warning in {os.getpid()}")
+        return original(*args, **kwargs)
 
-    _on_register_pages(monkeypatch, warn)
-    with pytest.raises(Abort, match="warnings in strict mode"):
-        _build_split(make_project(tmp_path), tmp_path / "site", monkeypatch)
-    # Logged in the other process, written (and counted) once here, for each compact's register page.
-    assert seen_in == set()  # the flag was set in the child, so the parent's set stays empty
-    warned = [r.getMessage() for r in caplog.records if "made-up warning" in r.getMessage()]
-    assert sorted(warned) == sorted(f"{c.slug}/signatories.md: made-up warning" for c in loaded_content.compacts)
-    assert all(r.levelno == logging.WARNING for r in caplog.records if "made-up warning" in r.getMessage())
+    monkeypatch.setattr(target, warned)
+    return parent
 
 
-def test_a_failure_while_reading_a_shared_page_fails_the_build(tmp_path, monkeypatch, caplog):
-    def explode(src_uri):
-        raise ValueError(f"register exploded at {src_uri}")
+@needs_fork
+@pytest.mark.parametrize("kind, quiet", [(kind, False) for kind in WORK] + [("identifier pages", True),
+                                                                            ("loading", True)])
+def test_a_warning_in_any_work_of_the_worker_fails_a_strict_build(tmp_path, monkeypatch, caplog, kind, quiet):
+    parent = _warn_in_worker(monkeypatch, WORK[kind], kind)
+    with pytest.raises(Abort, match="warnings? in strict mode") as aborted:
+        _build_split(make_project(tmp_path), tmp_path / "site", monkeypatch, quiet)
+    if quiet:  # not shown, so MkDocs did not count them: the plugin did, and says what they were
+        assert f"{kind}: made-up warning in" in str(aborted.value)
+        assert "compact plugin" in str(aborted.value)
+    else:  # shown here (once each) and counted by MkDocs itself
+        warned = [r for r in caplog.records if "made-up warning" in r.getMessage()]
+        assert warned and all(r.levelno == logging.WARNING for r in warned)
+        assert all(r.process == parent for r in warned)  # logged again by this process...
+        assert all(r.getMessage().split()[-1] != str(parent) for r in warned)  # ...made by another
+        assert "compact plugin" not in str(aborted.value)  # one message: MkDocs'
 
-    _on_register_pages(monkeypatch, explode)
-    with pytest.raises(Abort):
-        _build_split(make_project(tmp_path), tmp_path / "site", monkeypatch)
-    # The page and the error, as MkDocs reports a page that fails to read in this process.
-    assert "signatories.md: ValueError: register exploded at" in caplog.text
+
+def _ledger_with_a_gone_anchor(tmp_path: Path) -> Path:
+    config_file = make_project(tmp_path)
+    with (tmp_path / "content" / "published-anchors.txt").open("a", encoding="utf-8") as ledger:
+        ledger.write("sandwell/#clause-zz-gone sandwell/clause/zz-gone/\n")
+    return config_file
 
 
-def _config(*plugins: str):
-    from material.plugins.search.plugin import SearchPlugin
-    from mkdocs.contrib.search import SearchPlugin as MkDocsSearch
+@pytest.mark.parametrize("quiet", [False, True], ids=["default", "quiet"])
+def test_a_plugin_warning_fails_a_strict_build_at_any_verbosity(tmp_path, monkeypatch, caplog, quiet):
+    """A dangling ledger anchor (a warning logged in on_config): MkDocs aborts on it itself, except under -q,
+    where the plugin does, naming it. Never both."""
+    with pytest.raises(Abort) as aborted:
+        _build_split(_ledger_with_a_gone_anchor(tmp_path), tmp_path / "site", monkeypatch, quiet)
+    message = str(aborted.value)
+    if quiet:
+        assert message.startswith("Aborted with 1 warning in strict mode (the compact plugin's")
+        assert "sandwell/#clause-zz-gone" in message and "[CS501]" in message
+    else:
+        assert message == "Aborted with 1 warnings in strict mode!"  # MkDocs' own
 
-    made = {"material/search": SearchPlugin, "search": MkDocsSearch}
-    return SimpleNamespace(plugins={name: made.get(name, object)() for name in plugins})
+
+def test_mkdocs_build_strict_quiet_fails_on_a_plugin_warning(tmp_path):
+    """The command line as a council runs it: `mkdocs build --strict -q` with a dangling ledger anchor."""
+    config_file = _ledger_with_a_gone_anchor(tmp_path)
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONPATH=str(ROOT))
+    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(config_file)],
+                          cwd=tmp_path, env=env, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 1, done.stderr
+    assert "Aborted with 1 warning in strict mode" in done.stderr + done.stdout
+    assert "sandwell/#clause-zz-gone" in done.stderr + done.stdout
 
 
-def test_pages_are_shared_only_where_every_plugin_is_known():
-    page = SimpleNamespace(file=SimpleNamespace(src_uri="a/glossary.md"))
-    files = SimpleNamespace(documentation_pages=lambda: [
-        SimpleNamespace(src_uri=f"{slug}/{name}", page=page) for slug in "ab" for name in ("glossary.md", "x.md")])
-    assert len(pages_to_share(_config("material/search", "compact"), files, ["a", "b"], dirty=False)) == 2
-    assert len(pages_to_share(_config("compact"), files, ["a", "b"], dirty=False)) == 2  # no search at all
-    # A plugin we do not know might keep state from page events: it must see every page in this process.
-    assert pages_to_share(_config("material/search", "compact", "tags"), files, ["a", "b"], dirty=False) == []
-    assert pages_to_share(_config("material/search", "compact"), files, ["a", "b"], dirty=True) == []
-    # MkDocs' own search (another theme) has no way to skip a page whose entries were made elsewhere.
-    assert pages_to_share(_config("search", "compact"), files, ["a", "b"], dirty=False) == []
+@needs_fork
+def test_a_worker_returns_results_in_order_with_its_log_lines(caplog):
+    parent = os.getpid()
+
+    def task(n):
+        logging.getLogger("mkdocs.plugins.compact_site").info(f"task {n} in {os.getpid()}")
+        logging.getLogger("elsewhere").warning(f"root-ward {n}")
+        return n * n
+
+    caplog.set_level(logging.INFO)
+    worker = Worker([lambda n=n: task(n) for n in range(4)])
+    assert worker.forked
+    assert worker.results() == [0, 1, 4, 9]
+    lines = [r.getMessage() for r in caplog.records]
+    assert [line.rsplit(" in ", 1)[0] for line in lines if line.startswith("task")] == [f"task {n}" for n in range(4)]
+    assert all(line.rsplit(" ", 1)[1] != str(parent) for line in lines if line.startswith("task"))
+    # A logger outside MkDocs' is logged again under the plugin's, so MkDocs shows and counts it.
+    assert {r.name for r in caplog.records if r.getMessage().startswith("root-ward")} == {"mkdocs.plugins.compact_site"}
+
+
+@needs_fork
+def test_a_failing_task_reports_its_traceback_and_log_lines():
+    def task():
+        logging.getLogger("mkdocs.plugins.compact_site").warning("before the fall")
+        raise ValueError("fell")
+
+    worker = Worker([lambda: 1, task])
+    with pytest.raises(WorkerFailed, match="ValueError: fell") as failed:
+        worker.results()
+    assert [message for _, _, message in failed.value.records] == ["before the fall"]
+
+
+def test_without_fork_a_worker_runs_its_tasks_here():
+    assert Worker([lambda: os.getpid()], fork=False).results() == [os.getpid()]
 
 
 def test_loading_in_two_processes_gives_the_same_content(tmp_path, monkeypatch):
@@ -113,72 +167,31 @@ def test_loading_in_two_processes_gives_the_same_content(tmp_path, monkeypatch):
     assert clause.line and clause.line == one.compacts[0].clauses()[0].line
 
 
+@needs_fork
 def test_map_in_two_keeps_order_and_redoes_a_failed_half():
     parent = os.getpid()
     assert map_in_two(lambda n: n * n, list(range(50))) == [n * n for n in range(50)]
 
-    def fails_in_the_child(n):
+    def fails_in_the_worker(n):
         if os.getpid() != parent:
-            raise RuntimeError("child broke")
+            raise RuntimeError("worker broke")
         return -n
 
-    assert map_in_two(fails_in_the_child, list(range(9))) == [-n for n in range(9)]
+    assert map_in_two(fails_in_the_worker, list(range(9))) == [-n for n in range(9)]
     assert map_in_two(str, []) == []
 
 
-def test_a_warning_while_building_a_shared_page_fails_a_strict_build(tmp_path, monkeypatch, caplog, loaded_content):
-    """The pages read elsewhere are built (templated and written) there too: what that logs counts here."""
-    from compact_site.plugin import CompactPlugin
-
-    post_page = CompactPlugin.on_post_page
-
-    def warn_when_built(self, output, *, page, config):
-        if page.file.src_uri.endswith("/signatories.md") and output.strip():  # here, such pages render empty
-            logging.getLogger("mkdocs.plugins.compact_site").warning(f"{page.file.src_uri}: built elsewhere")
-        return post_page(self, output, page=page, config=config)
-
-    monkeypatch.setattr(CompactPlugin, "on_post_page", warn_when_built)
-    caplog.set_level(logging.INFO)
-    with pytest.raises(Abort, match="warnings in strict mode"):
-        _build_split(make_project(tmp_path), tmp_path / "site", monkeypatch)
-    warned = sorted(r.getMessage() for r in caplog.records if "built elsewhere" in r.getMessage())
-    assert warned == sorted(f"{c.slug}/signatories.md: built elsewhere" for c in loaded_content.compacts)
-    assert "Page skipped" not in caplog.text  # MkDocs' note on the empty pages here is not shown
-
-
-def test_without_a_second_process_the_build_makes_everything_itself(tmp_path, monkeypatch):
-    """Should forking fail (no memory or processes left), the build goes on in one process: the same site."""
-    config_file = make_project(tmp_path)
-    _build_split(config_file, tmp_path / "split", monkeypatch)
-
-    def no_fork():
-        raise OSError(12, "Cannot allocate memory")
-
-    monkeypatch.setattr(background.os, "fork", no_fork)
-    _build_split(config_file, tmp_path / "alone", monkeypatch)
-    made = {p.relative_to(tmp_path / "split") for p in (tmp_path / "split").rglob("*") if p.is_file()}
-    assert made == {p.relative_to(tmp_path / "alone") for p in (tmp_path / "alone").rglob("*") if p.is_file()}
-    for path in made - {Path("sitemap.xml.gz")}:
-        assert (tmp_path / "split" / path).read_bytes() == (tmp_path / "alone" / path).read_bytes(), path
-
-
-def test_after_a_build_the_collector_works_again(tmp_path, monkeypatch):
-    """`mkdocs build` pauses the collector; a script or test that called build() must get it back."""
-    import gc
-
-    _build_split(make_project(tmp_path), tmp_path / "site", monkeypatch)
-    assert gc.isenabled()
-
-
-def test_map_in_two_stops_its_child_when_its_own_half_fails(monkeypatch):
+@needs_fork
+def test_map_in_two_stops_its_worker_when_its_own_half_fails(monkeypatch):
     forked, fork = [], os.fork
 
     def recorded_fork():
         pid = fork()
-        forked.append(pid)
+        if pid:
+            forked.append(pid)
         return pid
 
-    monkeypatch.setattr(background.os, "fork", recorded_fork)
+    monkeypatch.setattr(os, "fork", recorded_fork)
 
     def fails_here(n):
         if n == 0:
@@ -188,5 +201,5 @@ def test_map_in_two_stops_its_child_when_its_own_half_fails(monkeypatch):
     with pytest.raises(KeyError):
         map_in_two(fails_here, list(range(10)))
     assert len(forked) == 1
-    with pytest.raises(ChildProcessError):  # killed and reaped: no child left behind
+    with pytest.raises(ChildProcessError):  # ended and reaped: no process left behind
         os.waitpid(forked[0], os.WNOHANG)

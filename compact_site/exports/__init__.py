@@ -47,7 +47,7 @@ def export_files(compacts: Iterable[Compact], site_glossary: Optional[Glossary],
     """(path in the site, text) of every export file: per compact its JSON and AKN, then the site index and
     the schema. URLs in them are absolute under ``site_url``, else root-relative (``/sandwell/...``)."""
     # Imported here: lxml and the export records cost ~35 ms to import, which a build that makes its exports
-    # in a second process (compact_site/background.py) never pays; search.py imports .plaintext from here.
+    # in a worker process (compact_site/background.py) never pays; search.py imports .plaintext from here.
     from .akn import akn_text
     from .build import compact_export, compact_summary, site_index
     from .schema import export_schema_text

@@ -9,24 +9,25 @@ identifier page is a plain, self-contained HTML file (not a themed MkDocs page) 
 * forwards to the clause in context on the compact's page, with a script, and offers the same link
   visibly for everyone else.
 
-A site of 400 compacts has some 32,000 of these pages, so rendering is a string template filled with
-escaped values; clauses of plain prose (most of them) become ``<p>`` elements directly, and the rest go
-through one reused :class:`markdown.Markdown` instance (per thread) instead of a new one per page.
+A site of 400 compacts has some 32,000 of these pages, so each is one render of a compiled template (the
+identifier-page fragment); clauses of plain prose (most of them) become ``<p>`` elements directly, and the rest
+go through one reused :class:`markdown.Markdown` instance (per thread) instead of a new one per page.
 benchmarks/RESULTS-clause-pages.md has the numbers. Imports nothing from MkDocs.
 """
 from __future__ import annotations
 
-import json
 import re
-from html import escape
 
+from markupsafe import Markup
 
 from ..model import Clause, Compact
 from ..references import clause_anchor, clause_url, mask_code
+from .clause_views import clause_view
 from .fast import NOT_PLAIN, markdown_html
-from .markdown import STATUS_TEXT
+from .fragments import Fragments, package_fragments
+from .markdown import STATUS_TEXT, withdrawn_view
 from .parts import note_lines, notes_about
-from .text import Resolver, inline, markdown
+from .text import Resolver, _lead_and_rest, inline, markdown, quotes_escaped
 
 __all__ = ["clause_page_path", "render_clause_page", "clause_html", "PAGE_CSS"]
 
@@ -49,7 +50,7 @@ PAGE_CSS = (
     "table{border-collapse:collapse}th,td{border:1px solid #4a4a4a;padding:.25rem .5rem}"
 )
 
-# Forwarding: a script plus a visible link, and no <meta http-equiv="refresh">. Why:
+# Forwarding (identifier-page.html): a script plus a visible link, and no <meta http-equiv="refresh">. Why:
 # * ``location.replace`` swaps this page out of the history, as a server redirect would, so Back returns
 #   to where the reader came from. A refresh may leave this page in the history on some browsers, and
 #   Back then lands on a page that forwards again at once.
@@ -61,29 +62,11 @@ PAGE_CSS = (
 # The script resolves it as if the address ended in "/": a host that serves /sandwell/clause/4.2 without
 # redirecting to /sandwell/clause/4.2/ would otherwise send "../../" one folder too high. (Over file:// the
 # address ends in index.html and is left as it is.)
-_FORWARD = ('var b=location.href.split(/[?#]/)[0];if(!/(\\/|\\.html?)$/.test(b))b+="/";'
-            "location.replace(new URL({href},b).href)")
-# ``noindex``: search engines treat the script as a redirect anyway; the compact's page is the canonical
-# text, and 32,000 short pages would only crowd results.
-_PAGE = (
-    '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
-    '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-    '<meta name="robots" content="noindex">\n'
-    "<title>{title}</title>\n{canonical}"
-    "<style>{css}</style>\n"
-    "<script>{forward}</script>\n"
-    "</head>\n<body>\n<main>\n"
-    '<p class="site"><a href="{home}">{site}</a></p>\n'
-    "<h1>{citation}</h1>\n"
-    '<p class="compact">{compact}</p>\n{status}{clause_title}'
-    '<div class="clause">\n{body}\n</div>\n{notes}{cite}'
-    '<p class="context"><a href="{href}">Read {citation} in context</a></p>\n'
-    "</main>\n</body>\n</html>\n"
-)
+# ``noindex`` (in identifier-page.html): search engines treat the script as a redirect anyway; the compact's page
+# is the canonical text, and 32,000 short pages would only crowd results.
 
 _SCHEME_RE = re.compile(r"^\s*([a-zA-Z][a-zA-Z0-9+.-]*):")
 _FOOTNOTE_RE = re.compile(r"\[\^([^\]\s]+)\](?!:)")
-_SCRIPT_ESCAPES = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
 # The plain-prose shortcut and the reused converter live in render/fast.py (the compact pages use them too);
 # the tests reach them under these names.
 _NOT_PLAIN, _to_html = NOT_PLAIN, markdown_html
@@ -92,11 +75,6 @@ _NOT_PLAIN, _to_html = NOT_PLAIN, markdown_html
 def clause_page_path(slug: str, clause_id: str) -> str:
     """The file of a clause's identifier page, relative to the site root: ``<slug>/clause/<id>/index.html``."""
     return clause_url(slug, clause_id) + "index.html"
-
-
-def _script_string(href: str) -> str:
-    """``href`` as a JavaScript string literal that cannot end the ``<script>`` element."""
-    return json.dumps(href).translate(_SCRIPT_ESCAPES)
 
 
 def _default_resolver(compact: Compact, page_href: str) -> Resolver:
@@ -127,20 +105,20 @@ def clause_html(compact: Compact, clause: Clause, resolve: Resolver | None = Non
     return _to_html(source)
 
 
-def notes_html(compact: Compact, clause_id: str, resolve: Resolver | None = None) -> str:
-    """The editorial notes that apply to a clause, as the compact page's "About this text" shows them
+def notes_html(compact: Compact, clause_id: str, resolve: Resolver | None = None) -> Markup:
+    """The editorial notes that apply to a clause, as the list the compact page's "About this text" shows
     ('' when none do, so most pages are unchanged)."""
     notes = notes_about(compact, clause_id) if compact.editorial_notes else []
     if not notes:
-        return ""
-    html = _to_html("\n".join(note_lines(notes, lambda text: [markdown(text, resolve), ""])))
-    return f'<h2>About this text</h2>\n<div class="notes">\n{html}\n</div>\n'
+        return Markup("")
+    return Markup(quotes_escaped(_to_html("\n".join(note_lines(notes, lambda text: [markdown(text, resolve), ""])))))
 
 
 def render_clause_page(*, compact: Compact, clause: Clause, citation: str, in_context_href: str, site_name: str,
                        canonical_url: str | None = None, home_href: str = "../../../",
-                       resolve: Resolver | None = None) -> str:
-    """The identifier page of one clause (the whole ``index.html``).
+                       resolve: Resolver | None = None, fragments: Fragments | None = None) -> str:
+    """The identifier page of one clause (the whole ``index.html``): the identifier-page fragment, the clause
+    through clause-body.html as on its compact's page.
 
     ``citation`` is how the clause is cited ("Sandwell 4.2"); ``in_context_href`` the relative link to the
     clause on the compact's page ("../../#clause-4.2", or "../../index.html#clause-4.2" for a copy read over
@@ -153,45 +131,12 @@ def render_clause_page(*, compact: Compact, clause: Clause, citation: str, in_co
         raise ValueError(f"in_context_href must be a relative or http(s) link, not {in_context_href!r}")
     if resolve is None:
         resolve = _default_resolver(compact, in_context_href.partition("#")[0])
-    citation_html = escape(citation)
-    status = STATUS_TEXT.get(compact.status, "")
-    canonical = cite = ""
-    if canonical_url:
-        url = escape(canonical_url)
-        canonical = f'<link rel="canonical" href="{url}">\n'
-        cite = f'<p class="cite">Cite this clause as {citation_html}, {url}</p>\n'
-    return _PAGE.format(
-        title=escape(f"{citation} – {compact.title} – {site_name}"),
-        canonical=canonical,
-        css=PAGE_CSS,
-        forward=_FORWARD.format(href=_script_string(in_context_href)),
-        home=escape(home_href),
-        site=escape(site_name),
-        citation=citation_html,
-        compact=escape(compact.title),
-        status=f'<p class="status"><strong>{escape(status)}</strong></p>\n' if status else "",
-        clause_title=f"<h2>{escape(clause.title)}</h2>\n" if clause.title else "",
-        body=clause_html(compact, clause, resolve),
-        notes=notes_html(compact, clause.id, resolve),
-        cite=cite,
-        href=escape(in_context_href),
-    )
-
-
-_TOMBSTONE = (
-    '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
-    '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-    '<meta name="robots" content="noindex">\n'
-    "<title>{title}</title>\n"
-    "<style>{css}</style>\n"
-    "</head>\n<body>\n<main>\n"
-    '<p class="site"><a href="{home}">{site}</a></p>\n'
-    "<h1>{heading}</h1>\n"
-    '<p class="compact">{compact}</p>\n'
-    '<div class="clause">\n<p><strong>{heading} was withdrawn on {date}.</strong></p>\n{reason}\n</div>\n'
-    '<p class="context"><a href="{href}">Read the current {compact}</a></p>\n'
-    "</main>\n</body>\n</html>\n"
-)
+    view = clause_view(compact, clause, text=_lead_and_rest(quotes_escaped(clause_html(compact, clause, resolve))),
+                       cited=citation, url=canonical_url, notes=notes_html(compact, clause.id, resolve))
+    return str((fragments or package_fragments()).render(
+        "identifier-page.html", clause=view, standalone=True, compact=compact, citation=citation,
+        site_name=site_name, canonical_url=canonical_url, home_href=home_href, in_context_href=in_context_href,
+        status=STATUS_TEXT.get(compact.status, ""), css=Markup(PAGE_CSS))) + "\n"
 
 
 def withdrawn_label(withdrawn) -> str:
@@ -200,16 +145,12 @@ def withdrawn_label(withdrawn) -> str:
 
 
 def render_tombstone_page(*, compact: Compact, withdrawn, compact_href: str, site_name: str,
-                          home_href: str = "../../../") -> str:
-    """The page left at a withdrawn clause's identifier URL: what happened, when, why, and where to go.
+                          home_href: str = "../../../", fragments: Fragments | None = None) -> str:
+    """The page left at a withdrawn clause's identifier URL (the tombstone fragment): what happened, when, why,
+    and where to go.
 
     No forwarding: the reader came for a clause that no longer exists and should see that plainly.
     """
-    from .markdown import format_date  # the page module imports this one; import late to avoid a cycle
-
-    heading = withdrawn_label(withdrawn)
-    return _TOMBSTONE.format(
-        title=escape(f"{heading} (withdrawn) – {compact.title} – {site_name}"), css=PAGE_CSS,
-        home=escape(home_href), site=escape(site_name), heading=escape(heading), compact=escape(compact.title),
-        date=escape(format_date(withdrawn.date)), reason=_to_html(markdown(withdrawn.reason)),
-        href=escape(compact_href))
+    return str((fragments or package_fragments()).render(
+        "tombstone.html", withdrawn=withdrawn_view(withdrawn), compact=compact, compact_href=compact_href,
+        site_name=site_name, home_href=home_href, css=Markup(PAGE_CSS))) + "\n"

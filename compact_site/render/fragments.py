@@ -1,30 +1,139 @@
-"""A compact page's clause blocks as finished HTML, spliced into the page after Markdown.
+"""Page fragments: the HTML structure around author text, as Jinja templates a site can override.
 
-Why: a compact page is mostly clause blocks, and each went through Python-Markdown's ``md_in_html`` with its
-copy button, "Referenced by" links and similar-undertakings list: ~90 ms a page, 35 s for a national register
-of 400 compacts. The blocks are our own structure around author text, so they are written as HTML here (the
-author text still goes through the same Markdown pipeline, or :mod:`.fast`'s identical shortcut) and the page's
-Markdown carries a placeholder comment for each. Headings, prose, tables and footnotes stay Markdown, so the
-table of contents is unchanged. Links in a block are final URLs (``PageLinks.url``): MkDocs does not rewrite
-raw HTML; every target comes from the model, and the site's link checker covers them.
+The fragments ship in ``compact_site/templates/compact-site/`` (:data:`FRAGMENTS` names each one; the guide's
+"Page fragments" page is their contract). :class:`Fragments` finds a fragment in the site's own template
+folders first (the plugin passes the theme's folders, its ``custom_dir`` first), then in the package, so a
+council overrides ``clause-body.html`` by placing ``compact-site/clause-body.html`` in its ``custom_dir``.
+Autoescaped, with ``StrictUndefined``: author text arrives only as :class:`~markupsafe.Markup` made by the text
+pipeline (:mod:`.text`), everything else is escaped. Compiled once per build; imports nothing from MkDocs.
 
-:func:`splice` puts the blocks in (wrapped in :data:`OPEN` / :data:`CLOSE` comments) and :func:`without_blocks`
-takes them out again, so a search indexer can skip clause text that the clause entries already carry.
+A generated page's Markdown holds a placeholder comment where a fragment's HTML goes (headings, prose, tables and
+footnotes stay Markdown, so MkDocs' table of contents and search still come from MkDocs); :func:`splice` puts the
+HTML in after Markdown. Why not HTML inside the Markdown: a compact page is mostly clause blocks, and each cost
+Python-Markdown's ``md_in_html`` ~90 ms a page, 35 s for a national register. Links in fragments are final URLs
+(MkDocs does not rewrite or check raw HTML): :func:`hrefs` lists them for the plugin's own check.
 """
 from __future__ import annotations
 
-import html
 import re
+from importlib import resources
+from pathlib import Path
+from typing import Iterable, Sequence
 
-from ..references import clause_anchor
-from .fast import markdown_html, plain_paragraph
-from .terms import NOTERMS_CLOSE, NOTERMS_OPEN
-from .text import inline, markdown
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, Template, TemplateError, \
+    TemplateSyntaxError
+from markupsafe import Markup
 
-OPEN, CLOSE = "<!--compact-block{-->", "<!--}compact-block-->"
+FOLDER = "compact-site"  # fragments live in this folder of a template directory
+FRAGMENTS = {
+    "clause.html": "a clause on its compact's page: its body, copy-link button, 'Referenced by' and similar list",
+    "clause-body.html": "one clause's number, title and text (and on its identifier page its notes)",
+    "copy-link.html": "the button that copies a clause's identifier URL",
+    "similar.html": "the collapsed list of similar clauses in other compacts",
+    "party-heading.html": "the heading of a party's undertakings ('The VCS will:')",
+    "procedure-steps.html": "the numbered stages of a procedure, each citable like a clause",
+    "withdrawn.html": "a withdrawn clause on its compact's page",
+    "register-table.html": "one sector's table on a compact's register page",
+    "site-register.html": "the filterable table of every signatory, partner and steering-group member",
+    "used-in.html": "a glossary term's 'Used in' links",
+    "identifier-page.html": "the page at a clause's identifier URL (a whole HTML document)",
+    "tombstone.html": "the page left at a withdrawn clause's identifier URL (a whole HTML document)",
+}
+
+
+class FragmentError(Exception):
+    """A fragment that cannot be compiled or rendered (a mistake in a site's own copy), located at its line."""
+
+
+def _located(error: TemplateError) -> str:
+    """``file:line: message`` for a template's error: a syntax error says where; a fault while rendering is found
+    in the traceback, whose frames Jinja gives the template's file and line."""
+    if isinstance(error, TemplateSyntaxError):
+        return f"{error.filename or error.name}:{error.lineno}: {error.message}"
+    where = None
+    trace = error.__traceback__
+    while trace is not None:
+        if trace.tb_frame.f_code.co_filename.endswith(".html"):
+            where = f"{trace.tb_frame.f_code.co_filename}:{trace.tb_lineno}"
+        trace = trace.tb_next
+    return f"{where or 'a page fragment'}: {error}"
+
+
+class Block(Markup):
+    """A fragment's HTML, knowing which fragment made it (``fragment``: its name), for the link check."""
+
+    fragment: str = ""
+
+
+def package_folder() -> Path:
+    """The package's own template folder (``compact_site/templates``)."""
+    return Path(str(resources.files("compact_site").joinpath("templates")))
+
+
+class Fragments:
+    """The fragment templates of one build: the site's template folders first (``search_path``), then the
+    package's. Each template is compiled once and kept."""
+
+    def __init__(self, search_path: Sequence[str | Path] = ()) -> None:
+        self.search_path = [str(folder) for folder in search_path if folder]
+        loaders = [FileSystemLoader(self.search_path)] if self.search_path else []
+        self.environment = Environment(loader=ChoiceLoader(loaders + [FileSystemLoader(str(package_folder()))]),
+                                       autoescape=True, undefined=StrictUndefined, auto_reload=False,
+                                       cache_size=-1,  # a plain dict: an include looks its template up there
+                                       trim_blocks=True, lstrip_blocks=True)
+        # No globals (Jinja's range, dict, namespace...): a fragment sees only the variables it is given, and every
+        # render merges the globals into its context, which at 32,000 clause blocks a build costs about a second.
+        self.environment.globals.clear()
+        self._templates: dict[str, Template] = {}
+
+    def template(self, name: str) -> Template:
+        found = self._templates.get(name)
+        if found is None:
+            try:
+                found = self._templates[name] = self.environment.get_template(f"{FOLDER}/{name}")
+            except TemplateError as error:
+                raise FragmentError(_located(error)) from None
+        return found
+
+    def check(self) -> None:
+        """Compile every fragment now: a syntax error in a site's copy stops the build before anything is made."""
+        for name in FRAGMENTS:
+            self.template(name)
+
+    def render(self, name: str, **context) -> Block:
+        """Fragment ``name`` (e.g. ``clause.html``) filled with ``context``."""
+        try:
+            block = Block(self.template(name).render(context))
+        except TemplateError as error:
+            raise FragmentError(_located(error)) from None
+        block.fragment = name
+        return block
+
+    def filename(self, name: str) -> str:
+        """The file fragment ``name`` is read from (the site's own, or the package's)."""
+        return self.template(name).filename or name
+
+    def overridden(self) -> list[str]:
+        """The fragments a site folder overrides (for the build log), as paths."""
+        return [str(Path(folder) / FOLDER / name) for name in FRAGMENTS for folder in self.search_path
+                if (Path(folder) / FOLDER / name).is_file()]
+
+
+_default: Fragments | None = None
+
+
+def package_fragments() -> Fragments:
+    """The package's fragments alone (no site folders): for pages rendered outside a site build."""
+    global _default
+    if _default is None:
+        _default = Fragments()
+    return _default
+
+
 _PLACEHOLDER_RE = re.compile(r"<!--compact-fragment ([\d ]+)-->")
 _RUN_RE = re.compile(r"<!--compact-fragment (\d+)-->\n\n(?:<!--compact-fragment \d+-->\n\n)+")
-_FOOTNOTE_RE = re.compile(r"\[\^")
+_ID_RE = re.compile(r' id="([^"]+)"')  # a literal start: the regex engine skips ahead to it (50 MB at 400 compacts)
+_HREF_RE = re.compile(r'href="([^"]*)"')  # data-href too: the copy button's link is a link
 
 
 def placeholder(number: int) -> str:
@@ -38,109 +147,20 @@ def merge_placeholders(page_markdown: str) -> str:
                        page_markdown)
 
 
-def splice(page_html: str, fragments: list[str], mark: bool = True) -> str:
-    """The page's HTML with every placeholder replaced by its blocks; ``mark`` wraps each in :data:`OPEN` /
-    :data:`CLOSE` for :func:`without_blocks`."""
-    if not fragments:
+def splice(page_html: str, blocks: Sequence[str]) -> str:
+    """The page's HTML with every placeholder replaced by its blocks."""
+    if not blocks:
         return page_html
-    before, after = (OPEN, CLOSE) if mark else ("", "")
-    return _PLACEHOLDER_RE.sub(lambda m: "\n".join(before + fragments[int(n)] + after for n in m[1].split()),
-                               page_html)
+    return _PLACEHOLDER_RE.sub(lambda m: "\n".join(blocks[int(n)] for n in m[1].split()), page_html)
 
 
-_ID_RE = re.compile(r' id="([^"]+)"')
-
-
-def anchor_ids(fragments) -> set[str]:
+def anchor_ids(blocks: Iterable[str]) -> set[str]:
     """Every ``id`` in the blocks (clause anchors and the old anchors of moved clauses)."""
-    return {found for fragment in fragments for found in _ID_RE.findall(fragment)}
+    return {found for block in blocks for found in _ID_RE.findall(block)}
 
 
-def without_blocks(page_html: str) -> str:
-    """The page without its spliced clause blocks."""
-    pieces = page_html.split(OPEN)
-    return pieces[0] + "".join(piece.split(CLOSE, 1)[-1] for piece in pieces[1:])
+def hrefs(blocks: Iterable[str]) -> set[str]:
+    """Every ``href`` in the blocks, unescaped as a browser reads it."""
+    from html import unescape
 
-
-def unmark(page_html: str) -> str:
-    """The page with the blocks' wrapping comments removed (they are only for :func:`without_blocks` and, around
-    the lists of similar clauses, for the glossary's term finder to pass over)."""
-    return page_html.replace(OPEN, "").replace(CLOSE, "").replace(NOTERMS_OPEN, "").replace(NOTERMS_CLOSE, "")
-
-
-def can_render(clause) -> bool:
-    """Footnote markers need the page's footnote list, so such a clause stays in the page's Markdown."""
-    return _FOOTNOTE_RE.search(clause.text or "") is None
-
-
-def heading_html(level: int, text: str, anchor: str) -> str | None:
-    """A heading as Python-Markdown writes ``#### text { #anchor }``; None when its text is not plain (then the
-    page keeps it as Markdown)."""
-    words = inline(text)
-    return f'<h{level} id="{anchor}">{words}</h{level}>' if plain_paragraph(words) else None
-
-
-def clause_block(writer, clause) -> str:
-    """One clause as the HTML ``md_in_html`` made of ``PageWriter.clause``'s Markdown."""
-    links = writer.links
-    body = markdown(clause.text, links.resolve_final)
-    aliases = "".join(f'<span class="compact-alias" id="{clause_anchor(old)}"></span>' for old in clause.former_ids)
-    formerly = clause.former_numbers or clause.former_ids
-    shown_md = inline(", ".join(formerly)) if formerly else ""
-    title_md = inline(clause.title) if clause.title else ""
-    number_md = inline(clause.number) if clause.number else ""
-    number = (f'<a class="compact-clause__number" href="{links.identifier_href(clause.id)}" '
-              f'title="Permanent link to this clause">{number_md}</a> ') if clause.number else ""
-    shown = f'<span class="compact-clause__formerly">(formerly {shown_md})</span> ' if formerly else ""
-    if all(plain_paragraph(part) for part in (body, shown_md, title_md, number_md) if part):
-        title = f"<strong>{title_md}</strong> – " if title_md else ""
-        first = f"<p>{aliases}{number}{shown}{title}{body}</p>"
-    else:  # the same Markdown the page used to carry, through the same converter
-        first = markdown_html(f"{aliases}{number}{shown}{f'**{title_md}** – ' if title_md else ''}{body}")
-    parts = [f'<div class="compact-clause" id="{clause_anchor(clause.id)}">', first,
-             f'<p class="compact-clause__tools">{writer.copy_button(clause.id)}</p>']
-    refs = links.referenced_by(clause.id, final=True)
-    if refs:
-        parts.append('<p class="compact-clause__refs">Referenced by: '
-                     + ", ".join(link_html(text, href) for text, href in refs) + "</p>")
-    parts += similar_list(writer, clause)
-    return "\n".join(parts + ["</div>"])
-
-
-def similar_list(writer, clause) -> list[str]:
-    """The collapsed list of similar clauses elsewhere, as ``PageWriter.similar_undertakings`` describes it."""
-    links = writer.links
-    known = links.citations.nodes
-    matches = [m for m in writer.similar(clause.id) if (m.slug, m.id) in known] if writer.similar else []
-    if not matches:
-        return []
-    cite = links.citations.cite
-    items = [f"<li>{_other_link(links, m.slug, m.id)} – "
-             + (f"{round(m.score * 100)}% similar" if m.score is not None else f"{m.kind} (named by the editors)")
-             + "</li>" for m in matches]
-    return [NOTERMS_OPEN + '<details class="compact-similar">',
-            f"<summary>Similar undertakings to {_text(cite(writer.compact.slug, clause.id))} ({len(matches)})"
-            "</summary>", "<ul>", *items, "</ul>", "</details>" + NOTERMS_CLOSE]
-
-
-def _other_link(links, slug: str, clause_id: str) -> str:
-    """A link to a clause. Remembered for the build (on its Citations): the same clause is listed as similar
-    on many pages, and from any other compact's page its URL is the same."""
-    if slug == links.slug:
-        return link_html(links.citations.cite(slug, clause_id), links.url(slug, clause_id))
-    key = (links.style.directory_urls, slug, clause_id)
-    found = links.citations.html_links.get(key)
-    if found is None:
-        found = links.citations.html_links[key] = link_html(links.citations.cite(slug, clause_id),
-                                                        links.url(slug, clause_id))
-    return found
-
-
-def _text(label: str) -> str:
-    return html.escape(" ".join(label.split()), quote=False)
-
-
-def link_html(label: str, href: str) -> str:
-    """``<a href>`` with the label escaped (its words as written, on one line)."""
-    return f'<a href="{html.escape(href)}">{_text(label)}</a>'
-
+    return {unescape(found) if "&" in found else found for found in set(_HREF_RE.findall("".join(blocks)))}

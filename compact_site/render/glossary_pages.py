@@ -6,11 +6,12 @@ from __future__ import annotations
 
 from typing import Optional
 
-from ..glossary import Entry, entries_of, page_entries, term_anchor, used_in
+from ..glossary import Entry, entries_of, page_entries, term_anchor
 from ..links import Citations
 from ..model import Compact, Glossary
 from ..references import clause_anchor
-from .fragments import link_html, placeholder
+from .clause_views import Link
+from .fragments import Fragments, package_fragments, placeholder
 from .text import inline, markdown
 
 SITE_GLOSSARY_URI = "glossary.md"
@@ -28,28 +29,21 @@ def _heading(entry: Entry) -> str:
 
 
 class UsedIn:
-    """Writes a term's "Used in" links. On a site (``blocks`` given) they are HTML spliced after Markdown with
-    the built site's URLs (``page`` formats a compact page's URL as seen from this glossary page): a term such
-    as "VCS" is used in thousands of clauses of a national register, and each Markdown link cost MkDocs a
-    lookup. Without ``blocks`` they stay Markdown links to ``markdown_page`` (``{slug}/index.md``)."""
+    """Writes a term's "Used in" links: the used-in fragment, spliced after Markdown, with the built site's URLs
+    (``page`` formats a compact page's URL as seen from this glossary page). A term such as "VCS" is used in
+    thousands of clauses of a national register, and each Markdown link cost MkDocs a lookup."""
 
-    def __init__(self, used: dict, citations: Citations, markdown_page: str, page: str | None = None,
-                 blocks: list[str] | None = None) -> None:
-        self.used, self.citations, self.markdown_page = used, citations, markdown_page
-        self.page, self.blocks = page, blocks if page is not None else None
+    def __init__(self, used: dict, citations: Citations, page: str, fragments: Fragments, blocks: list[str]) -> None:
+        self.used, self.citations, self.page, self.fragments, self.blocks = used, citations, page, fragments, blocks
 
     def lines(self, keys: list[tuple]) -> list[str]:
         clauses = list(dict.fromkeys(clause for key in keys for clause in self.used.get(key, [])))
         if not clauses:
             return []
         cite = self.citations.cite
-        if self.blocks is None:
-            links = [f"[{inline(cite(slug, ident))}]({self.markdown_page.format(slug=slug)}#{clause_anchor(ident)})"
-                     for slug, ident in clauses]
-            return ["Used in: " + ", ".join(links), "{: .compact-used-in }", ""]
-        links = [link_html(cite(slug, ident), f"{self.page.format(slug=slug)}#{clause_anchor(ident)}")
+        links = [Link(cite(slug, ident), f"{self.page.format(slug=slug)}#{clause_anchor(ident)}")
                  for slug, ident in clauses]
-        self.blocks.append('<p class="compact-used-in">Used in: ' + ", ".join(links) + "</p>")
+        self.blocks.append(self.fragments.render("used-in.html", links=links))
         return [placeholder(len(self.blocks) - 1), ""]
 
 
@@ -57,15 +51,13 @@ def _sorted(entries: list[Entry]) -> list[Entry]:
     return sorted(entries, key=lambda entry: entry.term.lower())
 
 
-def site_glossary_markdown(compacts: list[Compact], site: Optional[Glossary], used: Optional[dict] = None,
-                           citations: Optional[Citations] = None, directory_urls: bool | None = None,
-                           blocks: list[str] | None = None) -> str:
-    """Every term of the site glossary and of every compact, one heading per term id (``blocks``: see UsedIn)."""
-    # used and citations span every compact: a site computes them once and passes them to every glossary page
-    used = used if used is not None else used_in(compacts, site)
-    citations = citations or Citations(compacts)
-    page = None if directory_urls is None else "../{slug}/" if directory_urls else "{slug}/index.html"
-    used_in_lines = UsedIn(used, citations, "{slug}/index.md", page, blocks).lines
+def site_glossary_markdown(compacts: list[Compact], site: Optional[Glossary], used: dict, citations: Citations,
+                           directory_urls: bool, blocks: list[str], fragments: Fragments | None = None) -> str:
+    """Every term of the site glossary and of every compact, one heading per term id; ``blocks`` receives the
+    "Used in" lists (see UsedIn). ``used`` and ``citations`` span every compact: a site computes them once and
+    passes them to every glossary page."""
+    page = "../{slug}/" if directory_urls else "{slug}/index.html"
+    used_in_lines = UsedIn(used, citations, page, fragments or package_fragments(), blocks).lines
     groups: dict[str, list[Entry]] = {}
     for entry in entries_of(site, None) + [e for c in compacts for e in entries_of(c.glossary, c.slug)]:
         groups.setdefault(entry.id, []).append(entry)
@@ -83,13 +75,11 @@ def site_glossary_markdown(compacts: list[Compact], site: Optional[Glossary], us
     return "\n".join(lines)
 
 
-def compact_glossary_markdown(compact: Compact, compacts: list[Compact], site: Optional[Glossary],
-                              used: Optional[dict] = None, citations: Optional[Citations] = None,
-                              directory_urls: bool | None = None, blocks: list[str] | None = None) -> str:
+def compact_glossary_markdown(compact: Compact, site: Optional[Glossary], used: dict, citations: Citations,
+                              directory_urls: bool, blocks: list[str], fragments: Fragments | None = None) -> str:
     """A compact's own terms, plus the site terms its text uses (``blocks``: see UsedIn)."""
-    used = used if used is not None else used_in(compacts, site)
-    citations = citations or Citations(compacts)
-    page = None if directory_urls is None else "../" if directory_urls else "index.html"
+    page = "../" if directory_urls else "index.html"
+    fragments = fragments or package_fragments()
     entries = [e for e in page_entries(compact, site) if e.source or used.get((None, e.id))
                and any(slug == compact.slug for slug, _ in used[(None, e.id)])]
     lines = [f"# Glossary – {inline(compact.title)}", "",
@@ -101,7 +91,7 @@ def compact_glossary_markdown(compact: Compact, compacts: list[Compact], site: O
             lines += ["*From the site-wide glossary.*", ""]
         lines += [markdown(entry.definition), ""]
         mine = {(entry.source, entry.id): [c for c in used.get((entry.source, entry.id), []) if c[0] == compact.slug]}
-        lines += UsedIn(mine, citations, "index.md", page, blocks).lines(list(mine))
+        lines += UsedIn(mine, citations, page, fragments, blocks).lines(list(mine))
     if not entries:
         lines += ["This compact uses no terms from the glossary.", ""]
     return "\n".join(lines)

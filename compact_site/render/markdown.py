@@ -1,13 +1,13 @@
-"""A compact as one Markdown page. Templates only frame this; search, toc and link checks see it all.
+"""A compact as one page: Markdown for its headings and prose (so MkDocs makes the table of contents and search
+sections), page fragments (templates) for its clauses.
 
-Each function renders one part of the model to a list of Markdown lines. Clause anchors come from
+Each method renders one part of the model to a list of Markdown lines. Clause anchors come from
 :func:`compact_site.references.clause_anchor` only.
 """
 from __future__ import annotations
 
-from typing import Optional
-
 import re
+from typing import NamedTuple, Optional
 
 from ..links import PageLinks
 from ..model import Block, Clause, Compact, Principles, Section, Undertakings
@@ -15,8 +15,10 @@ from ..model.compact import PART_NAMES
 from ..references import clause_anchor
 from .parts import (note_lines, notes_about, render_forms, render_glossary, render_notes, render_partners,
                     render_procedures, render_signatories, render_steering_group)
-from .fragments import can_render, clause_block, heading_html, merge_placeholders, placeholder
-from .text import inline, markdown
+from .clause_views import ClauseView, clause_view, referenced_by, similar_matches
+from .fragments import Fragments, merge_placeholders, package_fragments, placeholder, splice
+from .html import to_html
+from .text import Prose, inline, label, markdown, prose
 
 STATUS_TEXT = {"draft": "This is a draft compact.", "consultation-draft": "This is a consultation draft.",
                "superseded": "This compact has been superseded.", "adopted": "", "unknown": ""}
@@ -37,17 +39,20 @@ _H2_RE = re.compile(r"^## (.*) \{ #([^ ]+) \}$")
 
 
 class PageWriter:
-    """Writes one compact page; holds its links so every text goes through the same path."""
+    """Writes one compact page; holds its links so every text goes through the same path.
+
+    Clause blocks, party headings, procedure stages and withdrawn clauses are page fragments (templates,
+    render/fragments.py): their HTML goes into :attr:`blocks` and the Markdown holds a placeholder for each."""
 
     def __init__(self, compact: Compact, links: PageLinks | None = None, similar=None,
-                 fragments: list[str] | None = None) -> None:
+                 fragments: Fragments | None = None) -> None:
         self.compact = compact
         self.links = links
         self.similar = similar  # clause id -> concordance matches elsewhere (compact_site.concordance)
         self.resolve = links.resolve if links else None
-        # Given a list (on a site), clause blocks are written as HTML into it and the Markdown holds
-        # placeholders (see render/fragments.py: 90 ms a page less in Python-Markdown).
-        self.fragments = fragments if links is not None else None
+        self.fragments = fragments or package_fragments()
+        self.footnotes = tuple(note.id for note in compact.footnotes)  # the page's footnote list, in its order
+        self.blocks: list[str] = []
 
     def md(self, text: Optional[str]) -> list[str]:
         return [markdown(text, self.resolve), ""] if text else []
@@ -55,15 +60,16 @@ class PageWriter:
     def heading(self, level: int, text: str, anchor: str) -> list[str]:
         return [f"{'#' * level} {inline(text)} {{ #{anchor} }}", ""]
 
+    def fragment(self, name: str, **context) -> list[str]:
+        """Fragment ``name`` rendered into :attr:`blocks`; the Markdown lines that hold its place."""
+        self.blocks.append(self.fragments.render(name, **context))
+        return [placeholder(len(self.blocks) - 1), ""]
+
     def group_heading(self, level: int, text: str, anchor: str) -> list[str]:
-        """A party group's heading ("The VCS will:"). On a site it joins the clause blocks as HTML: a heading for
-        readers and screen readers, not an entry in the "On this page" list, which keeps to the sections (a
-        national register's synthetic compacts have ~40 such headings each, all alike)."""
-        html = heading_html(level, text, anchor) if self.fragments is not None else None
-        if html is None:
-            return self.heading(level, text, anchor)
-        self.fragments.append(html)
-        return [placeholder(len(self.fragments) - 1), ""]
+        """A party group's heading ("The VCS will:"): a heading for readers and screen readers, not an entry in
+        the "On this page" list, which keeps to the sections (a national register's synthetic compacts have ~40
+        such headings each, all alike)."""
+        return self.fragment("party-heading.html", level=level, anchor=anchor, heading=label(text))
 
     def block(self, block: Optional[Block], default: str, anchor: str, level: int = 2) -> list[str]:
         if block is None:
@@ -75,72 +81,29 @@ class PageWriter:
             lines.append(f"{marker} {body}")
         return lines + ([""] if block.items else []) + self.md(block.after)
 
+    def view(self, node) -> ClauseView:
+        return clause_view(self.compact, node, self.links, self.footnotes)
+
     def clause(self, clause: Clause, level: int = 3) -> list[str]:
-        if self.fragments is not None and can_render(clause):
-            self.fragments.append(clause_block(self, clause))
-            lines = [placeholder(len(self.fragments) - 1), ""]
-        else:
-            lines = self.clause_markdown(clause)
+        lines = self.fragment("clause.html", clause=self.view(clause), standalone=False,
+                              referenced_by=referenced_by(self.links, clause.id),
+                              similar=similar_matches(self.links, self.similar, clause.id))
         placed = self.compact.principles
         if placed is not None and placed.after_clause == clause.id:
             lines += self.principles(placed, level + 1, placed_here=True)
         return lines
 
-    def clause_markdown(self, clause: Clause) -> list[str]:
-        title = f"**{inline(clause.title)}** – " if clause.title else ""
-        body = markdown(clause.text, self.resolve)
-        # Old anchors of clauses moved or merged here still land here.
-        aliases = "".join(f'<span class="compact-alias" id="{clause_anchor(old)}"></span>' for old in clause.former_ids)
-        formerly = clause.former_numbers or clause.former_ids
-        shown = (f'<span class="compact-clause__formerly">(formerly {inline(", ".join(formerly))})</span> '
-                 if formerly else "")
-        return [f'<div class="compact-clause" id="{clause_anchor(clause.id)}" markdown="1">', "",
-                f"{aliases}{self.clause_number(clause)}{shown}{title}{body}", ""] + self.clause_tools(clause) + [
-                    "</div>", ""]
+    def steps(self, steps: list) -> list[str]:
+        """A procedure's stages (each citable, with the same tools as a clause)."""
+        views = [{"clause": self.view(step), "referenced_by": referenced_by(self.links, step.id),
+                  "similar": similar_matches(self.links, self.similar, step.id)} for step in steps]
+        return self.fragment("procedure-steps.html", steps=views)
 
-    def clause_number(self, clause: Clause) -> str:
-        if not clause.number:
-            return ""
-        if self.links is None:
-            return f'<span class="compact-clause__number">{inline(clause.number)}</span> '
-        return (f'<a class="compact-clause__number" href="{self.links.identifier_href(clause.id)}" '
-                f'title="Permanent link to this clause">{inline(clause.number)}</a> ')
-
-    def copy_button(self, clause_id: str) -> str:
+    def copy_button(self, node) -> str:
         """The button that copies a clause's identifier URL ('' off-site, where there are no such URLs)."""
         if self.links is None:
             return ""
-        cite = inline(self.links.citations.cite(self.compact.slug, clause_id))
-        absolute = self.links.identifier_url(clause_id)
-        data_url = f' data-url="{absolute}"' if absolute else ""
-        return (f'<button type="button" class="compact-copy" data-href="{self.links.identifier_href(clause_id)}"'
-                f'{data_url} aria-label="Copy link to {cite}">Copy link</button>')
-
-    def clause_tools(self, clause) -> list[str]:
-        """Copy-link button and "Referenced by" links (only on a site, where identifier URLs exist)."""
-        if self.links is None:
-            return []
-        lines = [f'<p class="compact-clause__tools">{self.copy_button(clause.id)}</p>', ""]
-        refs = self.links.referenced_by(clause.id)
-        if refs:
-            lines += ["Referenced by: " + ", ".join(f"[{inline(text)}]({href})" for text, href in refs),
-                      "{: .compact-clause__refs }", ""]
-        return lines + self.similar_undertakings(clause)
-
-    def similar_undertakings(self, clause) -> list[str]:
-        """Collapsed list of the most similar clauses in other compacts; its summary names the clause, so a
-        screen reader's list of controls tells one from the next."""
-        known = self.links.citations.nodes if self.similar and self.links else {}
-        matches = [m for m in self.similar(clause.id) if (m.slug, m.id) in known] if known else []
-        if not matches:
-            return []
-        cite = self.links.citations.cite
-        items = [f"- [{inline(cite(m.slug, m.id))}]({self.links.href(m.slug, m.id)}) – "
-                 + (f"{round(m.score * 100)}% similar" if m.score is not None else f"{m.kind} (named by the editors)")
-                 for m in matches]
-        return ['<details class="compact-similar" markdown="1">',
-                f"<summary>Similar undertakings to {inline(cite(self.compact.slug, clause.id))} ({len(matches)})"
-                "</summary>", "", *items, "", "</details>", ""]
+        return " ".join(self.fragments.render("copy-link.html", clause=self.view(node)).split("\n"))
 
     def principles(self, principles: Optional[Principles], level: int = 2, placed_here: bool = False) -> list[str]:
         if principles is None or (principles.after_clause and not placed_here):
@@ -151,7 +114,7 @@ class PageWriter:
             for item in principles.items:
                 text = markdown(item.text, self.resolve).replace("\n", " ").replace("|", "\\|")
                 lines.append(f'| <span class="compact-principle" id="{clause_anchor(item.id)}">'
-                             f'{inline(item.title or "")} {self.copy_button(item.id)}</span> | {text} |')
+                             f'{inline(item.title or "")} {self.copy_button(item)}</span> | {text} |')
             lines.append("")
         else:
             for item in principles.items:
@@ -217,9 +180,7 @@ class PageWriter:
             return []
         lines = self.heading(2, "Withdrawn clauses", "withdrawn")
         for gone in self.compact.withdrawn:
-            lines += [f'<div class="compact-withdrawn" id="{clause_anchor(gone.id)}" markdown="1">', "",
-                      f"**Clause {inline(gone.number or gone.id)} was withdrawn on {format_date(gone.date)}.** "
-                      + markdown(gone.reason, self.resolve), "", "</div>", ""]
+            lines += self.fragment("withdrawn.html", withdrawn=withdrawn_view(gone, self.links))
         return lines
 
     def contents(self, parts: list[list[str]]) -> list[str]:
@@ -247,7 +208,7 @@ class PageWriter:
             "undertakings": self.undertakings(c.undertakings),
             "codes_of_practice": self.block(c.codes_of_practice, "Codes of practice", "codes-of-practice"),
             "governance": self.block(c.governance, "Governance", "governance"),
-            "procedures": render_procedures(c, md, self.clause_tools), "partners": render_partners(c, md),
+            "procedures": render_procedures(c, md, self.steps), "partners": render_partners(c, md),
             "steering_group": render_steering_group(c, md), "signatories": render_signatories(c, md),
             "forms": render_forms(c, md, on_site=self.links is not None), "glossary": render_glossary(c, md),
         }
@@ -266,12 +227,39 @@ class PageWriter:
         body = [self.header(), self.contents(ordered), *ordered, self.withdrawn(), 
             render_notes(c, self.md), [f"[^{note.id}]: {markdown(note.text, self.resolve)}" for note in c.footnotes]]
         text = "\n".join(line for part in body for line in part).rstrip() + "\n"
-        return merge_placeholders(text) if self.fragments else text
+        return merge_placeholders(text) if self.blocks else text
+
+
+class RenderedPage(NamedTuple):
+    """A page's Markdown and the HTML blocks for its placeholders (render/fragments.py)."""
+
+    markdown: str
+    blocks: tuple[str, ...]
+
+    def html(self) -> str:
+        """The page as HTML without a site (Markdown through the site's extensions, then the blocks)."""
+        return splice(to_html(self.markdown), self.blocks)
 
 
 def render_compact_page(compact: Compact, links: PageLinks | None = None, similar=None,
-                        fragments: list[str] | None = None) -> str:
-    """The whole compact as one Markdown page; without ``links``, plain (no site tools, references as typed).
-    ``similar(clause_id)`` gives the concordance's matches listed under each clause. With ``fragments`` (a list
-    to fill) and ``links``, clause blocks are HTML in that list, to be put in by ``fragments.splice``."""
-    return PageWriter(compact, links, similar, fragments).page()
+                        fragments: Fragments | None = None) -> RenderedPage:
+    """The whole compact as one page; without ``links``, plain (no site tools, references as typed).
+    ``similar(clause_id)`` gives the concordance's matches listed under each clause; ``fragments`` the site's
+    templates (the package's by default)."""
+    writer = PageWriter(compact, links, similar, fragments)
+    return RenderedPage(writer.page(), tuple(writer.blocks))
+
+
+class WithdrawnView(NamedTuple):
+    """A withdrawn clause for a template: its old anchor, "Clause 2.6", the date as words and the reason."""
+
+    id: str
+    anchor: str
+    label: str
+    date: str
+    reason: Prose
+
+
+def withdrawn_view(gone, links: PageLinks | None = None) -> WithdrawnView:
+    return WithdrawnView(gone.id, clause_anchor(gone.id), f"Clause {gone.number or gone.id}", format_date(gone.date),
+                         prose(gone.reason, links.resolve_final if links is not None else None))

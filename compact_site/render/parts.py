@@ -6,7 +6,6 @@ from typing import Callable, Optional
 
 from ..glossary import Entry
 from ..model import Compact, Contact
-from ..references import clause_anchor
 from .text import inline
 
 Md = Callable[[Optional[str]], list[str]]
@@ -35,7 +34,8 @@ def render_contact(contact: Contact, md: Md) -> list[str]:
                     "</address>", ""]
 
 
-def render_procedures(compact: Compact, md: Md, tools: Callable = lambda step: []) -> list[str]:
+def render_procedures(compact: Compact, md: Md, steps: Callable[[list], list[str]]) -> list[str]:
+    """Each procedure: headings and prose, its stages by ``steps`` (the page's procedure-steps fragment)."""
     lines: list[str] = []
     for proc in compact.procedures:
         title = f"{proc.number}. {proc.heading}" if proc.number else proc.heading
@@ -44,11 +44,7 @@ def render_procedures(compact: Compact, md: Md, tools: Callable = lambda step: [
             lines += _heading(3, proc.steps_heading, f"procedure-{proc.id}-steps")
         lines += md(proc.steps_intro)
         if proc.steps:
-            lines += ['<ol class="compact-steps" markdown="1">']
-            for step in proc.steps:
-                lines += [f'<li id="{clause_anchor(step.id)}" class="compact-clause" markdown="1">', "",
-                          f"**{inline(step.title)}**", "", md(step.text)[0], "", *tools(step), "</li>"]
-            lines += ["</ol>", ""]
+            lines += steps(proc.steps)
         for contact in proc.contacts:
             lines += render_contact(contact, md)
         lines += md(proc.after)

@@ -22,8 +22,6 @@ SKIP_TAGS = {"a", "h1", "h2", "h3", "h4", "h5", "h6", "code", "pre", "kbd", "sam
 VOID_TAGS = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 NO_TERMS_ATTR = "data-compact-noterms"  # on any element whose text must not be annotated (a glossary itself)
 _TOKEN_RE = re.compile(r"(<!--.*?-->|<[^>]+>)", re.S)
-NOTERMS_OPEN, NOTERMS_CLOSE = "<!--compact-noterms{-->", "<!--}compact-noterms-->"
-_NOTERMS_RE = re.compile(f"({re.escape(NOTERMS_OPEN)}.*?{re.escape(NOTERMS_CLOSE)})", re.S)
 _TAG_RE = re.compile(r"<\s*(/)?\s*([a-zA-Z0-9]+)([^>]*)>")
 
 
@@ -33,20 +31,48 @@ _HIDING_RE = re.compile(r"\b(hidden|popover)\b")
 def _skips(name: str, attrs: str) -> bool:
     if name in SKIP_TAGS:
         return True
-    if not attrs or ("hidden" not in attrs and "popover" not in attrs and NO_TERMS_ATTR not in attrs):
+    if not attrs or ("hidden" not in attrs and "popover" not in attrs):
         return False  # most tags: no regex
-    return NO_TERMS_ATTR in attrs or _HIDING_RE.search(attrs) is not None
+    return _HIDING_RE.search(attrs) is not None
+
+
+_TAG_NAME_RE = re.compile(r"<([a-zA-Z0-9]+)\s")
+
+
+class _Whole(str):
+    """A whole element marked :data:`NO_TERMS_ATTR`, start tag to end tag: one token, passed over."""
+
+
+@lru_cache(maxsize=64)
+def _same_tag(name: str) -> re.Pattern:
+    return re.compile(rf"<(/?){name}\b[^>]*>", re.IGNORECASE)
+
+
+def _element_end(page_html: str, start: int, name: str) -> int:
+    """Where the element whose start tag ends at ``start`` closes (after its end tag)."""
+    depth = 1
+    for tag in _same_tag(name).finditer(page_html, start):
+        depth += -1 if tag[1] else 1
+        if not depth:
+            return tag.end()
+    return len(page_html)
 
 
 def _tokens(page_html: str) -> list[str]:
-    """The page as tags and texts; a whole :data:`NOTERMS_OPEN` ... :data:`NOTERMS_CLOSE` region (a balanced
-    piece of HTML without terms, such as a list of similar clauses) is one token that is passed over."""
-    if NOTERMS_OPEN not in page_html:
-        return _TOKEN_RE.split(page_html)
-    tokens = []
-    for number, piece in enumerate(_NOTERMS_RE.split(page_html)):
-        tokens += [piece] if number % 2 else _TOKEN_RE.split(piece)
-    return tokens
+    """The page as tags and texts; an element marked :data:`NO_TERMS_ATTR` (a list of similar clauses: on a
+    national register's compact page, most of its tags) is one :class:`_Whole` token, never split up."""
+    tokens, position, found = [], 0, page_html.find(NO_TERMS_ATTR)
+    while found >= 0:
+        start = page_html.rfind("<", position, found)
+        tag = _TAG_NAME_RE.match(page_html, start) if start >= 0 and page_html.rfind(">", start, found) < 0 else None
+        if tag is None:  # the words, not the attribute of a start tag
+            found = page_html.find(NO_TERMS_ATTR, found + 1)
+            continue
+        tokens += _TOKEN_RE.split(page_html[position:start])
+        position = _element_end(page_html, page_html.index(">", found) + 1, tag[1].lower())
+        tokens.append(_Whole(page_html[start:position]))
+        found = page_html.find(NO_TERMS_ATTR, position)
+    return tokens + _TOKEN_RE.split(page_html[position:]) if tokens else _TOKEN_RE.split(page_html)
 
 
 def annotate_terms(page_html: str, matcher: TermMatcher, href_for: Callable[[Entry], str]) -> str:
@@ -60,7 +86,7 @@ def annotate_terms(page_html: str, matcher: TermMatcher, href_for: Callable[[Ent
         if len(used) >= every:  # each term is marked once: the rest of the page stays as it is
             out.extend(tokens[position:])
             break
-        if token.startswith(NOTERMS_OPEN):
+        if type(token) is _Whole:
             out.append(token)
             continue
         tag = _TAG_RE.match(token) if token.startswith("<") else None

@@ -1,4 +1,4 @@
-"""Turning author text into safe Markdown: raw HTML shown as typed, cross-references resolved.
+"""Turning author text into safe Markdown and HTML: raw HTML shown as typed, cross-references resolved.
 
 Policy (documented in the README), applied here and nowhere else, to every text field and every name:
 
@@ -11,6 +11,9 @@ Policy (documented in the README), applied here and nowhere else, to every text 
   replaced by ``#``: the link text stays, the target goes.
 * Cross-references ``[[id]]`` become links whose text is the citation ("Sandwell 2.1").
 
+Templates (the page fragments) receive author text only as :class:`~markupsafe.Markup` made here: :func:`prose`
+for a text, :func:`label` for a one-line name; anything else they show is escaped by the template engine.
+
 Hand-written Markdown pages keep their raw HTML (they are the site's own), but their link targets follow the
 same scheme rule (:func:`unsafe_page_links`; the plugin warns CS410 for each).
 """
@@ -18,7 +21,10 @@ from __future__ import annotations
 
 import html
 import re
-from typing import Callable, Optional
+from functools import lru_cache
+from typing import Callable, NamedTuple, Optional
+
+from markupsafe import Markup
 
 from ..references import REFERENCE_RE, mask_code
 
@@ -136,3 +142,83 @@ def markdown(text: str, resolve: Resolver | None = None) -> str:
         last = match.end()
     out.append(text[last:])
     return "".join(out)
+
+
+# Author text as HTML, for templates: the only way author text enters one (as Markup, already safe).
+
+class Prose(NamedTuple):
+    """A text as HTML for a template. ``html`` is all of it; ``lead`` is its first paragraph's content (without
+    ``<p>``) and ``rest`` what follows that paragraph, for a template that runs a number or a title into the
+    first paragraph (``lead`` is empty when the text does not open with a paragraph)."""
+
+    html: Markup
+    lead: Markup
+    rest: Markup
+
+    def __str__(self) -> str:
+        return self.html
+
+    def __html__(self) -> str:  # ``{{ text }}`` in a template shows all of it
+        return self.html
+
+
+_TAG_SPLIT_RE = re.compile(r"(<[^>]*>)")
+
+
+def quotes_escaped(html: str) -> str:
+    """``html`` with the quotes of its text written as character references, as MarkupSafe escapes them: so author
+    text is safe in a quoted attribute too, should a template put it there (``title="{{ clause.title }}"``).
+    Markdown leaves quotes as typed and writes no ``>`` in text, so a ``<...>`` is always a tag."""
+    if '"' not in html and "'" not in html:
+        return html
+    pieces = _TAG_SPLIT_RE.split(html)
+    pieces[::2] = [piece.replace('"', "&#34;").replace("'", "&#39;") for piece in pieces[::2]]
+    return "".join(pieces)
+
+
+def _lead_and_rest(html: str) -> Prose:
+    end = html.find("</p>") if html.startswith("<p>") else -1
+    if end < 0:
+        return Prose(Markup(html), Markup(""), Markup(html))
+    return Prose(Markup(html), Markup(html[3:end]), Markup(html[end + 4:].lstrip("\n")))
+
+
+def prose(text: str | None, resolve: Resolver | None = None, footnotes: tuple[str, ...] = ()) -> Prose:
+    """Author Markdown as HTML under the policy above (:func:`markdown`, then the site's Markdown extensions).
+
+    ``footnotes``: the ids of the footnotes the page defines, in its order. A reference ``[^id]`` in ``text``
+    then becomes the same marker (number and link) that the page's own Markdown would make of it, since its
+    footnote list numbers in that order; the list itself stays the page's.
+    """
+    from .fast import markdown_html  # Python-Markdown is loaded only when something is rendered
+
+    source = markdown(text or "", resolve)
+    if footnotes and "[^" in source:
+        html = markdown_html(source + "\n\n" + "\n\n".join(f"[^{ident}]: -" for ident in footnotes))
+        html = html[:html.rfind('\n<div class="footnote">')] if '<div class="footnote">' in html else html
+    else:
+        html = markdown_html(source) if source else ""
+    return _lead_and_rest(quotes_escaped(html))
+
+
+# A one-line label must stay one inline run: a number such as "1. " or a leading "-", "#", ">" would otherwise
+# open a list, heading or quote.
+_BLOCK_OPENING = re.compile(r"^(?:\d+(\.)(?=\s|$)|([-+*])(?=\s)|(#{1,6})(?=\s|$)|([>!])|([-*_])(?=(?:\s*[-*_]){2,}\s*$)"
+                            r"|(\[)(?=[^\]]*\]:))")
+
+
+@lru_cache(maxsize=16384)
+def label(text: str) -> Markup:
+    """A one-line label (a number, a title, a heading) as inline HTML: Markdown emphasis and code kept, no
+    paragraph, nothing that opens a block. Remembered: clause numbers repeat across compacts."""
+    from .fast import markdown_html
+
+    source = inline(text)
+    opening = _BLOCK_OPENING.match(source)
+    if opening:
+        at = next(opening.start(group) for group in range(1, 7) if opening.start(group) >= 0)
+        source = source[:at] + "\\" + source[at:]
+    html = markdown_html(source) if source else ""
+    if html.startswith("<p>") and html.endswith("</p>"):
+        html = html[3:-4]
+    return Markup(quotes_escaped(html))

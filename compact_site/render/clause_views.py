@@ -1,0 +1,99 @@
+"""What the clause fragments receive: a clause, its links and its similar clauses, as plain objects.
+
+The fields are the contract documented in guide/7-page-fragments.md: author text as Markup from the text pipeline
+(:mod:`.text`), every other value a plain string that the template escapes.
+"""
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from markupsafe import Markup
+
+from ..links import PageLinks, citation
+from ..model import Compact
+from ..references import clause_anchor
+from .text import Prose, label, prose
+
+
+class Link(NamedTuple):
+    """A link to a clause: its citation (``label``) and its address relative to the page (``href``)."""
+
+    label: str
+    href: str
+
+
+class Match(NamedTuple):
+    """A similar clause: its link, and ``score`` (percent) or, for one the editors named, ``kind``
+    ("see also", "derived from") with ``score`` None."""
+
+    label: str
+    href: str
+    score: int | None
+    kind: str
+
+
+class ClauseView(NamedTuple):
+    """One clause (or principle, or procedure stage) for a template."""
+
+    id: str
+    anchor: str  # its id on the compact's page: clause-<id>
+    citation: str  # "Sandwell 4.2", as the clause is cited
+    text: Prose
+    number: Markup = Markup("")
+    title: Markup = Markup("")
+    formerly: Markup = Markup("")  # its former numbers (or ids), when it moved or was renumbered
+    aliases: tuple[str, ...] = ()  # the anchors of its former ids, which still land on it
+    href: str | None = None  # its identifier page, relative to the page showing it (None off-site and there)
+    url: str | None = None  # its absolute identifier URL, when the site's address (site_url) is known
+    notes: Markup = Markup("")  # the editorial notes about it, as a list (identifier page only)
+
+
+_EMPTY = Markup("")
+
+
+def clause_view(compact: Compact, node, links: PageLinks | None = None, footnotes: tuple[str, ...] = (), *,
+                text: Prose | None = None, cited: str | None = None, url: str | None = None,
+                notes: Markup = _EMPTY) -> ClauseView:
+    """A clause as its compact's page shows it (``links``: on a site, from that page; ``footnotes``: the ids the
+    page's footnote list numbers, in order). Its identifier page gives its own ``text`` (with the footnotes),
+    citation, ``url`` and ``notes``."""
+    former_ids = getattr(node, "former_ids", None) or ()
+    formerly = getattr(node, "former_numbers", None) or former_ids
+    number, title = getattr(node, "number", None), getattr(node, "title", None)
+    if text is None:
+        text = prose(node.text, links.resolve_final if links is not None else None, footnotes)
+    if cited is None:
+        cited = links.citations.cite(compact.slug, node.id) if links is not None else citation(compact, node)
+    if links is not None:
+        url = links.identifier_url(node.id)
+    return ClauseView(node.id, clause_anchor(node.id), cited, text, label(number) if number else _EMPTY,
+                      label(title) if title else _EMPTY, label(", ".join(formerly)) if formerly else _EMPTY,
+                      tuple(clause_anchor(old) for old in former_ids),
+                      links.identifier_href(node.id) if links is not None else None, url, notes)
+
+
+def referenced_by(links: PageLinks | None, clause_id: str) -> list[Link]:
+    """The clauses that refer to this one, linked from its compact's page."""
+    return [Link(text, href) for text, href in links.referenced_by(clause_id, final=True)] if links is not None else []
+
+
+def similar_matches(links: PageLinks | None, similar, clause_id: str) -> list[Match]:
+    """The similar clauses of other compacts listed under a clause (``similar(clause_id)``: the concordance's)."""
+    if links is None or similar is None:
+        return []
+    citations = links.citations
+    known = citations.nodes
+    return [Match(*_link(links, m.slug, m.id), None if m.score is None else round(m.score * 100), m.kind)
+            for m in similar(clause_id) if (m.slug, m.id) in known]
+
+
+def _link(links: PageLinks, slug: str, clause_id: str) -> tuple[str, str]:
+    """(citation, href) of a clause. Remembered for the build (on its Citations): the same clause is listed as
+    similar on many pages, and from any other compact's page its URL is the same."""
+    if slug == links.slug:
+        return links.citations.cite(slug, clause_id), links.url(slug, clause_id)
+    key = (links.style.directory_urls, slug, clause_id)
+    found = links.citations.similar_links.get(key)
+    if found is None:
+        found = links.citations.similar_links[key] = (links.citations.cite(slug, clause_id), links.url(slug, clause_id))
+    return found
