@@ -8,7 +8,6 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
-import pytest
 
 from compact_site.cli import main
 from compact_site.importer.coverage import Words, sentences

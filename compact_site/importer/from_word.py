@@ -8,7 +8,6 @@ Tracked changes are taken as the document would print with them accepted: insert
 from __future__ import annotations
 
 import re
-import zipfile
 from pathlib import Path
 
 from .numbering import BULLET, W, Numbering

@@ -79,8 +79,9 @@ class Placer:
                 self._section(part)
             else:
                 self._block(part)
-        if self.pending:  # headings at the very end with nothing after them
-            self._section(Part(None, title=self.pending[-1]), title_only=True)
+        headings, self.pending = self.pending, []
+        for heading in headings:  # headings at the very end with nothing after them: each a cut-off section
+            self._section(Part(None, title=heading))
 
     def _is_section(self, part: Part) -> bool:
         """Numbered clauses, a party heading, or a numbered heading make a part a section of undertakings."""
@@ -98,7 +99,7 @@ class Placer:
                 self.landed[heading] = "undertakings: heading"
             return
         if following is None or self.sections:
-            self._section(part, title_only=True)
+            self._section(part)
             return
         self.pending.append(shapes.plain(part.heading.text))
         if heading is not None:
@@ -151,7 +152,7 @@ class Placer:
             self.sequence.append("introduction")
 
     # -- sections of undertakings ----------------------------------------------------------------------
-    def _section(self, part: Part, title_only: bool = False) -> None:
+    def _section(self, part: Part) -> None:
         number = part.number or ""
         title = part.title or (f"Section {number}" if number else "")
         section: dict = {"id": self.unique(number.lower() if number and re.fullmatch(r"[0-9a-z.]+", number.lower())
@@ -235,7 +236,7 @@ class Placer:
                 intro.append(("- " if label == "\u2022" else f"{label} " if label else "") + text)
                 where = f"section '{section['id']}': introduction"
             self.landed[index] = where
-        self._finish_section(section, intro, clauses, groups, review, title_only)
+        self._finish_section(section, intro, clauses, groups, review)
 
     def _clause(self, section_id: str, number: str | None, text: str, group: dict | None) -> dict:
         party = group["party"] if group is not None else "clause"
@@ -253,8 +254,8 @@ class Placer:
         clause["text"] = text
         return clause
 
-    def _finish_section(self, section: dict, intro: list[str], clauses: list, groups: list, review: list[str],
-                        title_only: bool) -> None:
+    def _finish_section(self, section: dict, intro: list[str], clauses: list, groups: list, review: list[str]
+                        ) -> None:
         for clause in clauses + [c for group in groups for c in group["clauses"]]:
             if not clause["text"]:  # a numbered heading with nothing under it: its words are its text
                 clause["text"] = clause.pop("title")
