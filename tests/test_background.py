@@ -20,7 +20,7 @@ from compact_site.links import Citations, LinkStyle
 from compact_site.pages import static_files, static_paths
 
 from .conftest import needs_fork
-from .test_site_build import make_project
+from .conftest import make_project
 
 
 

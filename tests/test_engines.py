@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from .conftest import ROOT
-from .test_site_build import build_site, make_project
+from .conftest import build_site, make_project
 
 VENV = ROOT / ".venv-properdocs"
 GENERATOR = b'<meta name="generator" content="'

@@ -23,7 +23,7 @@ from lxml import etree
 from compact_site.render.text import escape_html, safe_url
 
 from .conftest import CONTENT
-from .test_site_build import build_site, make_project
+from .conftest import build_site, make_project
 
 PAYLOAD = (' <script>alert("s")</script> <img src=x onerror=alert("e")> <iframe src="https://evil.example/">'
            '</iframe> [jl](javascript:alert("j")) [jt](java\tscript:alert("t")) [je](&#106;avascript:alert("n"))'

@@ -13,7 +13,7 @@ from compact_site.content import load_content
 from compact_site.ledger import LEDGER_NAME, read_ledger, update_ledger
 
 from .conftest import CONTENT
-from .test_site_build import build_site, make_project
+from .conftest import build_site, make_project
 
 GONE = "s4.1-vcs-5"
 # The clause's YAML in content/sandwell.yml, from its id to the next group.

@@ -20,7 +20,7 @@ import pytest
 
 from compact_site.checks import citable
 
-from .test_site_build import build_site, make_project
+from .conftest import build_in_production, make_project
 
 PINS = Path(__file__).parent / "pins"
 BLOCK = {"address", "article", "blockquote", "body", "br", "caption", "dd", "details", "div", "dl", "dt", "fieldset",
@@ -75,7 +75,8 @@ def normalise(html: str) -> str:
 @pytest.fixture(scope="module")
 def pinned_site(tmp_path_factory) -> Path:
     # Strict: a dangling link in a fragment (CS412) or any other warning fails it.
-    return build_site(make_project(tmp_path_factory.mktemp("pinned"), custom_dir=True), strict=True)
+    # the production path: the `compact-site build` command, with the worker process where there is one
+    return build_in_production(make_project(tmp_path_factory.mktemp("pinned"), custom_dir=True))
 
 
 def _identifier_pages(compacts) -> list[tuple[str, str]]:

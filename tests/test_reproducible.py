@@ -20,7 +20,7 @@ from compact_site.checks import walk_texts
 from compact_site.references import REFERENCE_RE, mask_code
 
 from .conftest import CONTENT
-from .test_site_build import build_site, make_project
+from .conftest import build_site, make_project
 
 EPOCH = "1700000000"  # 2023-11-14 UTC
 DATED = {"sitemap.xml", "sitemap.xml.gz"}

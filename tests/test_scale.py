@@ -16,7 +16,7 @@ from compact_site.render.fragments import splice
 from compact_site.render.html import to_html
 from compact_site.render.text import markdown
 
-from .test_site_build import build_site, make_project
+from .conftest import build_site, make_project
 
 
 

@@ -15,32 +15,9 @@ from mkdocs.exceptions import Abort
 from compact_site.checks import citable
 from compact_site.references import clause_anchor
 
-from .conftest import CONTENT, ROOT
+from .conftest import CONTENT, ROOT, build_site, make_project  # noqa: F401 (others import them from here too)
 
 MINIMAL = (ROOT / "tests" / "fixtures" / "minimal.yml").read_text(encoding="utf-8")
-
-
-def make_project(tmp_path: Path, compacts: dict[str, str] | None = None, custom_dir: bool = False) -> Path:
-    """A throwaway site: mkdocs.yml plus a content/ folder holding the given compacts (or a copy of ours)."""
-    content = tmp_path / "content"
-    if compacts is None:
-        shutil.copytree(CONTENT, content)
-    else:
-        content.mkdir()
-        for name, text in compacts.items():
-            (content / name).write_text(text, encoding="utf-8")
-    theme = "  custom_dir: " + str(ROOT / "theme_overrides") + "\n" if custom_dir else ""
-    (tmp_path / "mkdocs.yml").write_text(
-        "site_name: Test compacts\ndocs_dir: content\ntheme:\n  name: material\n  font: false\n" + theme +
-        "plugins:\n  - search\n  - compact\n", encoding="utf-8")
-    return tmp_path / "mkdocs.yml"
-
-
-def build_site(config_file: Path, strict: bool = False) -> Path:
-    site = config_file.parent / "site"
-    config = load_config(str(config_file), site_dir=str(site), strict=strict)
-    build(config)
-    return site
 
 
 @pytest.fixture(scope="module")

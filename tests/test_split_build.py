@@ -19,7 +19,7 @@ from compact_site.background import Worker, WorkerFailed, map_in_two
 from compact_site.content import load_content
 
 from .conftest import CONTENT, ROOT, needs_fork
-from .test_site_build import make_project
+from .conftest import make_project
 
 WORK = {  # each kind of work a worker does: where to inject a warning
     "identifier pages": "compact_site.pages.identifier_pages",
