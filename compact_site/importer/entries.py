@@ -12,6 +12,16 @@ from .segment import Part
 CHECK_SIGNATORY = "split from the printed line: check name, role, organisation and sector"
 
 
+def _term(placer, name: str, ids: set[str]) -> dict:
+    """A new glossary term; it gets an id of its own only when another term already has its default one."""
+    term = {"term": name}
+    term_id = slug_id(name)
+    if term_id in ids:
+        term["id"] = placer.unique(term_id, ids)
+    ids.add(term_id)
+    return term
+
+
 def place_glossary(placer, part: Part) -> None:
     """The part under a glossary heading, on ``placer`` (a :class:`~.place.Placer`)."""
     glossary: dict = {"heading": printed(part.heading)} if part.heading is not None else {}
@@ -27,28 +37,17 @@ def place_glossary(placer, part: Part) -> None:
         following = placer.paragraphs[body[position + 1]] if position + 1 < len(body) else None
         if not entry and shapes.title_like(paragraph.text, 6) and following is not None and \
                 not shapes.title_like(following.text, 6):
-            term = {"term": shapes.plain(paragraph.text)}  # a term on its own line: its definition follows
-            term_id = slug_id(term["term"])
-            if term_id in ids:
-                term["id"] = placer.unique(term_id, ids)
-            ids.add(term_id)
-            terms.append(term)
-            placer.landed[index] = f"glossary term '{term['term']}'"
+            terms.append(_term(placer, shapes.plain(paragraph.text), ids))  # its definition follows
+            placer.landed[index] = f"glossary term '{terms[-1]['term']}'"
             continue
         if terms and "definition" not in terms[-1]:
             terms[-1]["definition"] = placer.text_of(index)
             placer.landed[index] = f"glossary term '{terms[-1]['term']}': definition"
             continue
         if entry:
-            name, definition = shapes.plain(entry[0]), escape(entry[1])
-            term = {"term": name}
-            term_id = slug_id(name)
-            if term_id in ids:
-                term["id"] = placer.unique(term_id, ids)
-            ids.add(term_id)
-            term["definition"] = definition
-            terms.append(term)
-            placer.landed[index] = f"glossary term '{name}'"
+            terms.append(_term(placer, shapes.plain(entry[0]), ids))
+            terms[-1]["definition"] = escape(entry[1])
+            placer.landed[index] = f"glossary term '{terms[-1]['term']}'"
         elif terms:
             terms[-1]["definition"] += "\n\n" + placer.text_of(index)
             terms[-1].setdefault("review", []).append(

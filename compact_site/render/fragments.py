@@ -28,6 +28,7 @@ FOLDER = "compact-site"  # fragments live in this folder of a template directory
 FRAGMENTS = {
     "clause.html": "a clause on its compact's page: its body, copy-link button, 'Referenced by' and similar list",
     "clause-body.html": "one clause's number, title and text (and on its identifier page its notes)",
+    "clause-tools.html": "what follows a clause's text on its compact's page: copy link, 'Referenced by', similar list",
     "copy-link.html": "the button that copies a clause's identifier URL",
     "similar.html": "the collapsed list of similar clauses in other compacts",
     "party-heading.html": "the heading of a party's undertakings ('The VCS will:')",
