@@ -21,9 +21,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from compact_site.loader import load_file  # noqa: E402
+from compact_site.content.loader import load_file  # noqa: E402
 from compact_site.model import Clause, Compact, Section, Undertakings  # noqa: E402
-from compact_site.references import clause_anchor  # noqa: E402
+from compact_site.model.references import clause_anchor  # noqa: E402
 from compact_site.render.clause_pages import clause_page_path, render_clause_page  # noqa: E402
 
 CLAUSES_PER_COMPACT = 80

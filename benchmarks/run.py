@@ -120,7 +120,7 @@ def generate(n: int, base: Path) -> tuple[Path, Path]:
         c = json.loads(path.read_text())
         (content / f"{c['slug']}.yml").write_text(to_yaml(c), encoding="utf-8")
     (ours / "mkdocs.yml").write_text(OURS_YML.format(overrides=ROOT / "theme_overrides"))
-    from compact_site.content import load_content
+    from compact_site.content.site_loader import load_content
     loaded = load_content([content])
     if loaded.problems:
         raise SystemExit("converted content does not validate:\n" + "\n".join(p.format() for p in loaded.problems[:20]))
@@ -181,16 +181,16 @@ def build(project: Path, config: str, site_dir: str, env: dict | None = None) ->
 def phases(ours: Path) -> dict:
     """Our build's phases, timed in-process on the generated content (CPU seconds of this process: the machine is
     shared, so wall time would measure the neighbours)."""
-    from compact_site.concordance import Concordance, entries_of
-    from compact_site.concordance.page import compare_scripts
-    from compact_site.content import load_content
-    from compact_site.links import Citations, LinkStyle
-    from compact_site.memory import collector_paused
-    from compact_site.pages import identifier_pages, site_pages
-    from compact_site.registers import register_downloads
+    from compact_site.content.site_loader import load_content
+    from compact_site.core.citations import LinkStyle
+    from compact_site.core.context import BuildContext
+    from compact_site.core.registers import register_downloads
     from compact_site.exports import export_files
-    from compact_site.search import clause_entries
-    from compact_site.terms_adapter import TermAnnotator
+    from compact_site.pages.listing import identifier_pages, site_pages
+    from compact_site.pages.search import clause_entries
+    from compact_site.plugin.terms_adapter import TermAnnotator
+    from compact_site.render.compare_page import compare_scripts
+    from compact_site.runtime.memory import collector_paused
 
     out = {}
     t = time.process_time()
@@ -198,25 +198,25 @@ def phases(ours: Path) -> dict:
     compacts = loaded.compacts
     out["load + validate"] = time.process_time() - t
     t = time.process_time()
-    citations = Citations(compacts, None)
+    style = LinkStyle(True, "https://example.org/compacts/")
+    context = BuildContext(compacts, None, style)  # citations
     TermAnnotator(compacts, None)
     out["indexes (citations, terms)"] = time.process_time() - t
     gc.freeze()  # as on_config does after loading
     with collector_paused():  # as on_files does
         t = time.process_time()
-        concordance = Concordance.build(entries_of(compacts))
+        context.make_indexes()  # the concordance and the glossary's "Used in"
         out["concordance"] = time.process_time() - t
-        style = LinkStyle(True, "https://example.org/compacts/")
         t = time.process_time()
-        site_pages(compacts, {}, True, style, None, None, citations, concordance)
+        site_pages(context, {}, True)
         out["page Markdown (generation)"] = time.process_time() - t
         t = time.process_time()
-        identifier_pages(compacts, style, "Local Compacts Register", citations)
+        identifier_pages(context, "Local Compacts Register")
         out["identifier URLs (render, in memory)*"] = time.process_time() - t
         t = time.process_time()
         register_downloads(compacts)
-        export_files(compacts, None, style.site_url, citations)
-        compare_scripts(compacts, concordance, citations, True)
+        export_files(context)
+        compare_scripts(compacts, context.concordance, context.citations, True)
         out["registers + exports + compare data*"] = time.process_time() - t
     gc.unfreeze()
     t = time.process_time()
@@ -262,7 +262,7 @@ def main() -> None:
         rounds = a.pairs_large if n >= a.large else a.pairs
         variants = {"plain": (plain, "mkdocs.yml", "site"), "plain+prune": (plain, "mkdocs-prune.yml", "site-prune"),
                     "ours": (ours, "mkdocs.yml", "site"),
-                    # the whole build in one process (compact_site/background.py): what one core costs
+                    # the whole build in one process (compact_site/runtime/background.py): what one core costs
                     "ours-one-process": (ours, "mkdocs.yml", "site", {"COMPACT_SITE_PROCESSES": "1"})}
         runs: dict[str, list[dict]] = {k: [] for k in variants}
         names = list(variants)

@@ -4,7 +4,7 @@
 
 PROJECT_DIR holds a mkdocs.yml using the compact plugin (for instance the `ours/` project that
 `benchmarks/run.py --workdir DIR` generates). Its site/ is removed first, as run.py does before each build. The
-build shares work with a worker process as under `mkdocs build` (compact_site/background.py); each line names the
+build shares work with a worker process as under `mkdocs build` (runtime/background.py); each line names the
 process (`main`, or the pid of the worker), so the critical path can be read off. Standalone, not run in CI.
 """
 from __future__ import annotations
@@ -46,7 +46,7 @@ def main() -> None:
     import mkdocs.commands.build as mkdocs_build
     from mkdocs.config import load_config
 
-    from compact_site import plugin, split_build
+    from compact_site.plugin import plugin, split_build
 
     timed(plugin, "load_content", "load + validate (part in the worker)")
     timed(plugin.Concordance, "build", "concordance")

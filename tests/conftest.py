@@ -18,7 +18,7 @@ SOURCES = SHARED / "source-documents"
 @pytest.fixture(scope="session")
 def loaded_content():
     """The site's own content, loaded once."""
-    from compact_site.content import load_content
+    from compact_site.content.site_loader import load_content
 
     return load_content([CONTENT])
 
@@ -55,8 +55,8 @@ def no_other_thread():
 
 def needs_fork(test):
     """A test of the worker process: skipped, saying why, where this machine cannot fork one
-    (compact_site.background.fork_unavailable); run with no other thread alive."""
-    from compact_site.background import fork_unavailable
+    (compact_site.runtime.background.fork_unavailable); run with no other thread alive."""
+    from compact_site.runtime.background import fork_unavailable
 
     why = fork_unavailable()
     test = pytest.mark.usefixtures("no_other_thread")(test)
@@ -92,7 +92,7 @@ def build_site(config_file: Path, strict: bool = False) -> Path:
 def build_in_production(config_file: Path) -> Path:
     """The site of ``config_file`` built the way a council builds it: the ``compact-site build`` command (strict,
     built aside and swapped in), with the worker process on where this machine has one."""
-    from compact_site.cli import main
+    from compact_site.cli.main import main
 
     assert main(["build", "-f", str(config_file), "--strict"]) == 0
     return config_file.parent / "site"

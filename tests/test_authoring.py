@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import logging
 
-from compact_site.checks import check_compact
-from compact_site.cli import main
-from compact_site.content import load_content
-from compact_site.links import citation
-from compact_site.loader import parse_compact
-from compact_site.pages import count_undertakings, home_markdown
+from compact_site.cli.main import main
+from compact_site.content.checks import check_compact
+from compact_site.content.loader import parse_compact
+from compact_site.content.site_loader import load_content
+from compact_site.core.citations import citation
+from compact_site.pages.listing import count_undertakings, home_markdown
 from compact_site.render.clause_pages import render_clause_page
-from compact_site.render.markdown import render_compact_page
+from compact_site.render.compact_page import render_compact_page
 
 from .conftest import CONTENT
 from .test_site_build import MINIMAL, build_site, make_project

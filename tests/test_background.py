@@ -1,4 +1,4 @@
-"""Where a build's work runs (compact_site/background.py): the same site whether a worker process loaded part of
+"""Where a build's work runs (compact_site/runtime/background.py): the same site whether a worker process loaded part of
 the content and made the static files or everything ran in one process; nothing is forked where that is unsafe
 or unavailable; the garbage collector is as before once a build ends."""
 from __future__ import annotations
@@ -14,14 +14,14 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
-from compact_site import background, content
-from compact_site.background import fork_refused, worth_forking
-from compact_site.links import Citations, LinkStyle
-from compact_site.pages import static_files, static_paths
+from compact_site.content import site_loader as content
+from compact_site.core.citations import LinkStyle
+from compact_site.core.context import BuildContext
+from compact_site.pages.listing import static_files, static_paths
+from compact_site.runtime import background
+from compact_site.runtime.background import fork_refused, worth_forking
 
-from .conftest import needs_fork
-from .conftest import make_project
-
+from .conftest import make_project, needs_fork
 
 
 def _build(config_file: Path, site: Path, command: str | None = "build") -> Path:
@@ -46,7 +46,7 @@ def _small_site_forks(monkeypatch) -> None:
 def _record_pids(monkeypatch, log: Path) -> None:
     """Each process that makes identifier pages or loads a compact file adds its id to ``log`` (forked processes
     share no memory with this one, but the file)."""
-    import compact_site.pages as pages
+    import compact_site.pages.listing as pages
 
     def recorded(func, kind):
         def wrapper(*args, **kwargs):
@@ -196,7 +196,7 @@ def test_after_a_build_the_collector_is_as_before(tmp_path, monkeypatch, fails, 
         def broken(*args, **kwargs):
             raise ValueError("identifier pages exploded")
 
-        monkeypatch.setattr("compact_site.pages.identifier_pages", broken)
+        monkeypatch.setattr("compact_site.pages.listing.identifier_pages", broken)
     if frozen:
         gc.freeze()
     try:
@@ -216,5 +216,5 @@ def test_after_a_build_the_collector_is_as_before(tmp_path, monkeypatch, fails, 
 def test_static_paths_are_the_paths_static_files_writes(loaded_content):
     compacts = loaded_content.compacts
     for style in (LinkStyle(True, "https://example.org/"), LinkStyle(False, None)):
-        made = static_files(compacts, style, "Site", loaded_content.glossary, Citations(compacts, loaded_content.glossary))
+        made = static_files(BuildContext(compacts, loaded_content.glossary, style), "Site")
         assert static_paths(compacts) == [path for path, _ in made]

@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from compact_site.cli import main as cli_main
-from compact_site.content import load_content
+from compact_site.cli.main import main as cli_main
+from compact_site.content.loader import MAX_FILE_BYTES
+from compact_site.content.site_loader import load_content
 from compact_site.errors import CATALOGUE
-from compact_site.loader import MAX_FILE_BYTES
 
 FIXTURES = Path(__file__).parent / "fixtures"
 BROKEN = sorted((FIXTURES / "broken").glob("*.yml"))

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from compact_site.cli import main
+from compact_site.cli.main import main
 
 from .test_site_build import MINIMAL, make_project
 

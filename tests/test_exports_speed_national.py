@@ -11,9 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from compact_site import search
-from compact_site.checks import citable
 from compact_site.exports import text
+from compact_site.pages import search
 
 from .test_exports_speed import fast_equals_slow
 
@@ -24,10 +23,10 @@ NATIONAL = Path("/dev/shm/b400/ours/content")
 
 @pytest.mark.skipif(not NATIONAL.is_dir(), reason="the national test set is not on this machine")
 def test_fast_path_matches_markdown_on_every_national_clause(monkeypatch):
-    from compact_site.content import load_content
+    from compact_site.content.site_loader import load_content
 
     loaded = load_content([NATIONAL])
-    texts = sorted({node.text for compact in loaded.compacts for node in citable(compact)})
+    texts = sorted({node.text for compact in loaded.compacts for node in compact.citable()})
     # The three general paths render the same Markdown for prose; rendering it once keeps this test short.
     cached = functools.lru_cache(maxsize=None)(text.to_html)
     for module in (text, search, akn_text):

@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 from mkdocs.exceptions import Abort
 
-from compact_site.links import Citations, LinkStyle
-from compact_site.loader import parse_compact
-from compact_site.pages import identifier_pages, site_pages
+from compact_site.content.loader import parse_compact
+from compact_site.core.context import BuildContext
+from compact_site.pages.listing import identifier_pages, site_pages
 from compact_site.render.fragments import FOLDER, FRAGMENTS, Fragments, package_folder
 
 from .conftest import ROOT
@@ -59,9 +59,9 @@ def test_the_guide_names_what_each_fragment_receives(monkeypatch, loaded_content
     withdrawn, problems = parse_compact(WITHDRAWN.replace("slug: minimal", "slug: gone"), "gone.yml", "gone")
     assert withdrawn is not None, problems
     compacts = [*loaded_content.compacts, withdrawn]
-    citations = Citations(compacts, loaded_content.glossary)
-    site_pages(compacts, {}, True, LinkStyle(), loaded_content.glossary, None, citations)
-    identifier_pages(compacts, LinkStyle(), "Site", citations, samples=True)
+    context = BuildContext(compacts, loaded_content.glossary)
+    site_pages(context, {}, True)
+    identifier_pages(context, "Site", samples=True)
     includers = defaultdict(set)
     for path in SHIPPED.glob("*.html"):
         for included in INCLUDE_RE.findall(path.read_text(encoding="utf-8")):
@@ -199,7 +199,7 @@ def _files(directory_urls: bool):
     (False, "../glossary/", "goes to no page or file of the site"),
 ])
 def test_link_check_table(directory_urls, href, dangles):
-    from compact_site.fragment_links import FragmentLinks
+    from compact_site.pages.fragment_links import FragmentLinks
     from compact_site.render.fragments import Block
 
     block = Block(f'<a href="{href}">x</a>')

@@ -18,9 +18,9 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from compact_site.checks import check_compact, check_references
+from compact_site.content.checks import check_compact, check_references
+from compact_site.content.loader import parse_compact
 from compact_site.errors import CATALOGUE, Problem
-from compact_site.loader import parse_compact
 from compact_site.model import Compact
 
 from .conftest import CONTENT

@@ -7,9 +7,9 @@ import re
 import pytest
 from mkdocs.exceptions import Abort
 
-from compact_site.glossary import Entry, TermMatcher, page_entries, used_in
+from compact_site.core.glossary import Entry, TermMatcher, page_entries, used_in
 from compact_site.model import Term
-from compact_site.render.terms import annotate_terms
+from compact_site.render.term_buttons import annotate_terms
 
 from .test_site_build import MINIMAL, build_site, make_project
 

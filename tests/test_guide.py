@@ -14,11 +14,11 @@ from pathlib import Path
 
 import pytest
 
-from compact_site import guide_reference
-from compact_site.cli import build_parser, main
-from compact_site.content import load_content
+from compact_site.cli import guide_reference
+from compact_site.cli.main import build_parser, main
+from compact_site.content.loader import parse_compact
+from compact_site.content.site_loader import load_content
 from compact_site.errors import CATALOGUE
-from compact_site.loader import parse_compact
 from compact_site.model import Node
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -56,7 +56,7 @@ def test_the_guide_has_its_pages_and_readme_links_it():
 def test_generated_pages_match_the_code(path):
     expected = guide_reference.GENERATED[path]()
     assert path.read_text(encoding="utf-8") == expected, (
-        f"{path.name} is out of date: run .venv/bin/python -m compact_site.guide_reference --write")
+        f"{path.name} is out of date: run .venv/bin/python -m compact_site.cli.guide_reference --write")
 
 
 def test_reference_names_every_model_and_field():

@@ -10,9 +10,9 @@ import time
 import pytest
 import yaml
 
-from compact_site.importer.command import draft_from
+from compact_site.cli.import_file import draft_from
+from compact_site.content.loader import load_file, parse_compact
 from compact_site.importer.coverage import Words, longest_in_order, page_text
-from compact_site.loader import load_file, parse_compact
 
 from .conftest import CONTENT, ROOT, SHARED, SOURCES
 

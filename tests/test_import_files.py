@@ -8,8 +8,7 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
-
-from compact_site.cli import main
+from compact_site.cli.main import main
 from compact_site.importer.coverage import Words, sentences
 
 from .conftest import ROOT, SHARED, SOURCES

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import yaml
 
-from compact_site.checks import check_review
+from compact_site.cli.import_file import draft_from
+from compact_site.content.checks import check_review
+from compact_site.content.loader import parse_compact
 from compact_site.importer import shapes
-from compact_site.importer.command import draft_from
-from compact_site.loader import parse_compact
 
 NATIONAL = """\
 06.11.2014 Views

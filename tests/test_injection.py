@@ -5,7 +5,7 @@ compact title, clause text and titles, signatories, terms, abbreviations, form f
 notes — and signatories' names start with a spreadsheet formula. The site is built, then every file is
 read as a browser or a spreadsheet would: HTML pages (compact, clause identifier, glossary, register,
 form pages), the search index (whose texts are HTML), JSON exports, Akoma Ntoso and the sitemap, CSV.
-The policy under test is in ``compact_site/render/text.py``; a council's own page fragments (templates in its theme's
+The policy under test is in ``text/author_text.py``; a council's own page fragments (templates in its theme's
 ``custom_dir``) get author text only as already-safe HTML and have everything else escaped.
 """
 from __future__ import annotations
@@ -20,10 +20,9 @@ import pytest
 import yaml
 from lxml import etree
 
-from compact_site.render.text import escape_html, safe_url
+from compact_site.text.author_text import escape_html, safe_url
 
-from .conftest import CONTENT
-from .conftest import build_site, make_project
+from .conftest import CONTENT, build_site, make_project
 
 PAYLOAD = (' <script>alert("s")</script> <img src=x onerror=alert("e")> <iframe src="https://evil.example/">'
            '</iframe> [jl](javascript:alert("j")) [jt](java\tscript:alert("t")) [je](&#106;avascript:alert("n"))'
@@ -256,7 +255,7 @@ def test_policy_in_one_place(text, expected):
     ("<img src='vbscript:x'> <form action=file:///etc>", "<img src='#'> <form action=#>"),
 ])
 def test_hand_written_pages_lose_unsafe_link_targets(page, left):
-    from compact_site.render.text import unsafe_page_links
+    from compact_site.text.author_text import unsafe_page_links
 
     text, found = unsafe_page_links(page)
     assert text == left and found and all(offset == 0 for offset, _ in found)
@@ -268,6 +267,6 @@ def test_hand_written_pages_lose_unsafe_link_targets(page, left):
     "<a href=\"#top\">top</a> [r]: not a definition mid-line data:x",
 ])
 def test_hand_written_pages_keep_safe_links_and_code(page):
-    from compact_site.render.text import unsafe_page_links
+    from compact_site.text.author_text import unsafe_page_links
 
     assert unsafe_page_links(page) == (page, [])

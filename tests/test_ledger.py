@@ -9,11 +9,10 @@ from pathlib import Path
 import pytest
 from mkdocs.exceptions import Abort
 
-from compact_site.content import load_content
-from compact_site.ledger import LEDGER_NAME, read_ledger, update_ledger
+from compact_site.content.ledger import LEDGER_NAME, read_ledger, update_ledger
+from compact_site.content.site_loader import load_content
 
-from .conftest import CONTENT
-from .conftest import build_site, make_project
+from .conftest import CONTENT, build_site, make_project
 
 GONE = "s4.1-vcs-5"
 # The clause's YAML in content/sandwell.yml, from its id to the next group.
@@ -37,7 +36,7 @@ def test_committed_ledger_lists_every_current_anchor(loaded_content):
     entries, problems = read_ledger(CONTENT / LEDGER_NAME, LEDGER_NAME)
     assert problems == []
     listed = {(slug, ident) for slug, ident, _ in entries}
-    from compact_site.ledger import current_entries
+    from compact_site.content.ledger import current_entries
     assert set(current_entries(loaded_content.compacts)) <= listed, "run `compact-site anchors update`"
 
 
@@ -134,7 +133,7 @@ def test_former_and_withdrawn_ids_cannot_reuse_a_live_id(tmp_path):
 
 
 def test_cli_anchors_update(tmp_path, capsys):
-    from compact_site.cli import main
+    from compact_site.cli.main import main
 
     shutil.copytree(CONTENT, tmp_path / "content")
     (tmp_path / "content" / LEDGER_NAME).unlink()

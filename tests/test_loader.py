@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from compact_site.loader import parse_compact
-from compact_site.yamlload import parse_yaml
+from compact_site.content.loader import parse_compact
+from compact_site.content.yaml_reader import parse_yaml
 
 from .conftest import ROOT
 
@@ -64,7 +64,7 @@ def test_duplicate_key_keeps_first_value_but_is_an_error():
 
 
 def test_bom_and_windows_line_endings_are_fine(tmp_path):
-    from compact_site.loader import load_file
+    from compact_site.content.loader import load_file
 
     path = tmp_path / "minimal.yml"
     path.write_bytes(b"\xef\xbb\xbf" + MINIMAL.replace("\n", "\r\n").encode("utf-8"))

@@ -18,8 +18,6 @@ from pathlib import Path
 
 import pytest
 
-from compact_site.checks import citable
-
 from .conftest import build_in_production, make_project
 
 PINS = Path(__file__).parent / "pins"
@@ -84,12 +82,12 @@ def _identifier_pages(compacts) -> list[tuple[str, str]]:
     moved or withdrawn clause's page."""
     pages = []
     for compact in compacts:
-        nodes = list(citable(compact))
+        nodes = list(compact.citable())
         noted = {ident for note in compact.editorial_notes for ident in note.applies_to}
         chosen = next((n for n in nodes if "[^" in (n.text or "")), None) or next(
             (n for n in nodes if n.id in noted), None) or next((n for n in nodes if n.title), None) or nodes[0]
         pages.append((f"{compact.slug}-clause", f"{compact.slug}/clause/{chosen.id}/index.html"))
-        moved = next((n for n in citable(compact) if getattr(n, "former_ids", None)), None)
+        moved = next((n for n in compact.citable() if getattr(n, "former_ids", None)), None)
         if moved is not None:
             pages.append((f"{compact.slug}-moved", f"{compact.slug}/clause/{moved.former_ids[0]}/index.html"))
         if compact.withdrawn:

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from compact_site.references import clause_anchor, clause_url, find_references
-from compact_site.render.text import escape_html, markdown
+from compact_site.model.references import clause_anchor, clause_url, find_references
+from compact_site.text.author_text import escape_html, markdown
 
 
 @pytest.mark.parametrize("text, found", [

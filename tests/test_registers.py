@@ -12,9 +12,17 @@ from importlib import resources
 import pytest
 import yaml
 
+from compact_site.core.registers import (
+    FIELD_DOCS,
+    FIELDS,
+    csv_text,
+    json_text,
+    neutralise,
+    register_downloads,
+    register_rows,
+)
 from compact_site.model import Compact
-from compact_site.registers import (FIELD_DOCS, FIELDS, csv_text, json_text, neutralise, register_downloads,
-                                    register_pages, register_rows)
+from compact_site.render.register_pages import register_pages
 
 from .browser.conftest import CHROMIUM, CHROMIUM_ARGS
 from .conftest import CONTENT

@@ -16,11 +16,10 @@ from pathlib import Path
 
 import pytest
 
-from compact_site.checks import walk_texts
-from compact_site.references import REFERENCE_RE, mask_code
+from compact_site.model.references import REFERENCE_RE, mask_code
+from compact_site.model.traversal import walk_texts
 
-from .conftest import CONTENT
-from .conftest import build_site, make_project
+from .conftest import CONTENT, build_site, make_project
 
 EPOCH = "1700000000"  # 2023-11-14 UTC
 DATED = {"sitemap.xml", "sitemap.xml.gz"}

@@ -10,13 +10,13 @@ import jsonschema
 import pytest
 from mkdocs.exceptions import Abort
 
-from compact_site.checks import check_review
-from compact_site.cli import main
-from compact_site.content import load_content
-from compact_site.loader import parse_compact, parse_model
+from compact_site.cli.main import main
+from compact_site.content.checks import check_review
+from compact_site.content.loader import parse_compact, parse_model
+from compact_site.content.schema import GLOSSARY_SCHEMA_PATH, SCHEMA_PATH
+from compact_site.content.site_loader import load_content
+from compact_site.content.yaml_reader import parse_yaml
 from compact_site.model import Glossary
-from compact_site.schema import GLOSSARY_SCHEMA_PATH, SCHEMA_PATH
-from compact_site.yamlload import parse_yaml
 
 from .test_site_build import MINIMAL, build_site, make_project
 

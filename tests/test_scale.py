@@ -8,16 +8,16 @@ import re
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from compact_site.checks import walk_texts
-from compact_site.render.fast import markdown_html, plain_paragraph
+from compact_site.model.traversal import walk_texts
 from compact_site.render.fragments import splice
-from compact_site.render.html import to_html
-from compact_site.render.text import markdown
+from compact_site.text.author_text import markdown
+from compact_site.text.plain_prose import markdown_html, plain_paragraph
+from compact_site.text.to_html import to_html
 
 from .conftest import build_site, make_project
-
 
 
 def _primary_nav(html: str) -> str:
@@ -109,7 +109,7 @@ def test_depth_pre_screen_never_passes_a_deep_document(data, flow):
     """surely_shallow may say "maybe deep" for a shallow file, never "shallow" for a deep one."""
     import yaml
 
-    from compact_site.yamlload import MAX_DEPTH, surely_shallow
+    from compact_site.content.yaml_reader import MAX_DEPTH, surely_shallow
 
     for wrap in range(0, 60, 7):  # push the same shape deeper, past MAX_DEPTH
         value = data
@@ -146,7 +146,7 @@ def test_plain_prose_shortcut_never_disagrees_with_python_markdown(text):
 def test_mask_code_shortcut_agrees_with_the_full_masking(text):
     """mask_code returns a text without backticks, fences or indented lines as it is: the full masking must
     agree on every text, including those the shortcut declines."""
-    from compact_site.references import _CODE_SPAN_RE, _FENCE_RE, _blank, _mask_indented_code, mask_code
+    from compact_site.model.references import _CODE_SPAN_RE, _FENCE_RE, _blank, _mask_indented_code, mask_code
 
     assert mask_code(text) == _CODE_SPAN_RE.sub(_blank, _mask_indented_code(_FENCE_RE.sub(_blank, text)))
 
@@ -155,9 +155,9 @@ def test_numbered_plain_clauses_never_reach_python_markdown(loaded_content, monk
     """A clause numbered "4.2" with plain text is the common case: its block must take the shortcut. (A rule that
     read "4.2" as a list start once sent all 32,000 clauses of a national register through Python-Markdown,
     +10 s, with output unchanged, so only a count catches it.)"""
-    from compact_site.links import Citations
-    from compact_site.render import fast
-    from compact_site.render.markdown import render_compact_page
+    from compact_site.core.citations import Citations
+    from compact_site.render.compact_page import render_compact_page
+    from compact_site.text import plain_prose as fast
 
     slow: list[str] = []
     monkeypatch.setattr(fast, "to_html", lambda source: slow.append(source) or to_html(source))

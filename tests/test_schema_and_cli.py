@@ -6,10 +6,10 @@ import json
 import jsonschema
 import pytest
 
-from compact_site.cli import main
+from compact_site.cli.main import main
+from compact_site.content.schema import GLOSSARY_SCHEMA_PATH, SCHEMA_PATH, SCHEMAS, schema_text
+from compact_site.content.yaml_reader import parse_yaml
 from compact_site.errors import CATALOGUE, catalogue_markdown
-from compact_site.schema import GLOSSARY_SCHEMA_PATH, SCHEMA_PATH, SCHEMAS, schema_text
-from compact_site.yamlload import parse_yaml
 
 from .conftest import CONTENT
 

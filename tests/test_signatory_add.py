@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from compact_site.cli import main
-from compact_site.loader import load_file
+from compact_site.cli.main import main
+from compact_site.content.loader import load_file
 
 from .conftest import CONTENT, ROOT
 

@@ -12,8 +12,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
-from compact_site.checks import citable
-from compact_site.references import clause_anchor
+from compact_site.model.references import clause_anchor
 
 from .conftest import CONTENT, ROOT, build_site, make_project  # noqa: F401 (others import them from here too)
 
@@ -29,7 +28,7 @@ def test_every_clause_of_every_compact_has_its_anchor(built_site, loaded_content
     assert len(loaded_content.compacts) == 5
     for compact in loaded_content.compacts:
         html = (built_site / compact.slug / "index.html").read_text(encoding="utf-8")
-        missing = [node.id for node in citable(compact) if f'id="{clause_anchor(node.id)}"' not in html]
+        missing = [node.id for node in compact.citable() if f'id="{clause_anchor(node.id)}"' not in html]
         assert not missing, f"{compact.slug}: no anchor for {missing}"
 
 

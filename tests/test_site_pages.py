@@ -7,8 +7,7 @@ import logging
 import pytest
 from mkdocs.exceptions import Abort
 
-from compact_site.checks import citable
-from compact_site.references import clause_anchor
+from compact_site.model.references import clause_anchor
 
 from .test_site_build import MINIMAL, build_site, make_project
 
@@ -34,7 +33,7 @@ def intranet(tmp_path_factory):
 def test_every_clause_has_an_identifier_page_forwarding_to_its_anchor(served, loaded_content):
     count = 0
     for compact in loaded_content.compacts:
-        for node in citable(compact):
+        for node in compact.citable():
             page = served / compact.slug / "clause" / node.id / "index.html"
             html = page.read_text(encoding="utf-8")
             assert f"../../#{clause_anchor(node.id)}" in html, page

@@ -10,7 +10,7 @@ import importlib.util
 
 import pytest
 
-from compact_site.render.markdown import render_compact_page
+from compact_site.render.compact_page import render_compact_page
 
 from .conftest import ROOT, SHARED, SOURCES
 

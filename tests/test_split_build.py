@@ -14,19 +14,19 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
-from compact_site import background, content
-from compact_site.background import Worker, WorkerFailed, map_in_two
-from compact_site.content import load_content
+from compact_site.content import site_loader as content
+from compact_site.content.site_loader import load_content
+from compact_site.runtime import background
+from compact_site.runtime.background import Worker, WorkerFailed, map_in_two
 
-from .conftest import CONTENT, ROOT, needs_fork
-from .conftest import make_project
+from .conftest import CONTENT, ROOT, make_project, needs_fork
 
 WORK = {  # each kind of work a worker does: where to inject a warning
-    "identifier pages": "compact_site.pages.identifier_pages",
-    "register downloads": "compact_site.pages.register_downloads",
+    "identifier pages": "compact_site.pages.listing.identifier_pages",
+    "register downloads": "compact_site.pages.listing.register_downloads",
     "exports": "compact_site.exports.export_files",
-    "compare data": "compact_site.pages.compare_scripts",
-    "loading": "compact_site.content._load_one",
+    "compare data": "compact_site.pages.listing.compare_scripts",
+    "loading": "compact_site.content.site_loader._load_one",
 }
 
 

@@ -1,4 +1,4 @@
-"""Guards for what the plugin relies on that MkDocs does not publish (compact_site/unpublished_api.py). A failure
+"""Guards for what the plugin relies on that MkDocs does not publish (runtime/unpublished_api.py). A failure
 here means MkDocs changed it: read that module before anything else."""
 from __future__ import annotations
 
@@ -9,9 +9,9 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
-from compact_site.unpublished_api import strict_counts
+from compact_site.runtime.unpublished_api import strict_counts
 
-GUARD = "MkDocs changed how --strict counts warnings: see compact_site/unpublished_api.py and log_relay.py"
+GUARD = "MkDocs changed how --strict counts warnings: see runtime/unpublished_api.py and runtime/log_relay.py"
 
 
 @pytest.mark.parametrize("level, counted", [(logging.INFO, True), (logging.WARNING, True), (logging.ERROR, False)],

@@ -5,7 +5,7 @@
  * file share (file://), where fetch() and XHR of local files fail. A data script leaves its compact in
  * window.compactCompare[slug]; its load event says when.
  * Progressive enhancement: the form ships hidden (it cannot work without this script) and a <noscript> says so.
- * Alignment mirrors compact_site.concordance.align: every concordance match between the two compacts (either
+ * Alignment mirrors compact_site.core.concordance.align: every concordance match between the two compacts (either
  * direction; explicit see_also/derived_from links count as 1.0), paired one-to-one, best score first, shown in
  * the first compact's order. Matches are [slug, clause id, score]. Word differences come from a longest common
  * subsequence of the two texts.

@@ -16,13 +16,11 @@ a fixed order), so exports can be diffed and cached.
 from __future__ import annotations
 
 import json
-from typing import Iterable, Optional
 
 from pydantic_core import PydanticSerializationError
 
-from ..links import Citations
-from ..model import Compact, Glossary
-from .urls import SCHEMA_FILE, SITE_INDEX_FILE, SiteUrls, compact_akn_file, compact_json_file
+from compact_site.core.context import BuildContext
+from compact_site.exports.urls import SCHEMA_FILE, SITE_INDEX_FILE, SiteUrls, compact_akn_file, compact_json_file
 
 __all__ = ["export_files"]
 
@@ -42,20 +40,19 @@ def _json(record) -> str:
         return json.dumps(record.model_dump(mode="json", by_alias=True), indent=2, ensure_ascii=False) + "\n"
 
 
-def export_files(compacts: Iterable[Compact], site_glossary: Optional[Glossary],
-                 site_url: Optional[str] = None, citations: Optional[Citations] = None) -> list[tuple[str, str]]:
+def export_files(context: BuildContext) -> list[tuple[str, str]]:
     """(path in the site, text) of every export file: per compact its JSON and AKN, then the site index and
-    the schema. URLs in them are absolute under ``site_url``, else root-relative (``/sandwell/...``)."""
+    the schema. URLs in them are absolute under the site's ``site_url``, else root-relative (``/sandwell/...``)."""
     # Imported here: lxml and the export records cost ~35 ms to import, which a build that makes its exports
-    # in a worker process (compact_site/background.py) never pays; search.py imports .plaintext from here.
-    from .akn import akn_text
-    from .build import compact_export, compact_summary, site_index
-    from .schema import export_schema_text
-    from .text import resolver
+    # in a worker process (compact_site/runtime/background.py) never pays; search imports none of it.
+    from compact_site.exports.akn import akn_text
+    from compact_site.exports.build import compact_export, compact_summary, site_index
+    from compact_site.exports.schema import export_schema_text
+    from compact_site.exports.text import resolver
 
-    compacts = list(compacts)
+    compacts, citations, site_glossary, site_url = context.compacts, context.citations, context.glossary, \
+        context.style.site_url
     urls = SiteUrls(site_url)
-    citations = citations or Citations(compacts, site_glossary)
     files, summaries = [], []
     for compact in compacts:
         export = compact_export(compact, citations, urls)

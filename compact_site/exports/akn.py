@@ -16,13 +16,20 @@ from typing import Iterable, Optional
 
 from lxml import etree
 
-from ..model import Block, Compact, Contact, Procedure, Section
-from ..model.compact import PART_NAMES
-from .akn_meta import meta, preface
-from .akn_text import E, TextConverter, q
-from .eids import PROSE_PARTS, about_eid, clause_eid, group_eids, part_eid, procedure_eid, section_eid
-from .text import Resolver, xml_safe
-
+from compact_site.exports.akn_meta import meta, preface
+from compact_site.exports.akn_text import E, TextConverter, q
+from compact_site.exports.eids import (
+    PROSE_PARTS,
+    about_eid,
+    clause_eid,
+    group_eids,
+    part_eid,
+    procedure_eid,
+    section_eid,
+)
+from compact_site.exports.text import Resolver, xml_safe
+from compact_site.model import Block, Compact, Contact, Procedure, Section
+from compact_site.model.compact import PART_NAMES
 
 _NUM, _HEADING, _CONTENT = q("num"), q("heading"), q("content")
 

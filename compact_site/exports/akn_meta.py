@@ -15,9 +15,9 @@ from __future__ import annotations
 
 from lxml import etree
 
-from ..model import Compact
-from .akn_text import E
-from .text import xml_safe
+from compact_site.exports.akn_text import E
+from compact_site.exports.text import xml_safe
+from compact_site.model import Compact
 
 COUNTRY = "gb"
 LANGUAGE = "eng"  # ISO 639-2, as FRBR URIs and FRBRlanguage want it

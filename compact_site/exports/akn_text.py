@@ -19,11 +19,11 @@ import lxml.html
 from lxml import etree
 from lxml.builder import ElementMaker
 
-from ..render.html import to_html
-from ..render.text import markdown
-from .eids import join
-from .plaintext import simple_prose
-from .text import FOOTNOTE_RE, Resolver, xml_safe
+from compact_site.exports.eids import join
+from compact_site.exports.text import FOOTNOTE_RE, Resolver, xml_safe
+from compact_site.text.author_text import markdown
+from compact_site.text.plain_prose import plain_prose
+from compact_site.text.to_html import to_html
 
 AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 E = ElementMaker(namespace=AKN_NS, nsmap={None: AKN_NS})
@@ -70,8 +70,8 @@ class TextConverter:
         """A Markdown text as AKN block elements; ``prefix`` is the eId of the element they go in."""
         if not text:
             return []
-        prose = simple_prose(text)
-        if prose is not None:  # one paragraph of plain words: what Markdown and lxml would give (.plaintext)
+        prose = plain_prose(text)
+        if prose is not None:  # one paragraph of plain words: what Markdown and lxml would give (text/plain_prose.py)
             return [E.p(prose)]
         return self.blocks_via_markdown(text, prefix, notes)
 
@@ -86,7 +86,7 @@ class TextConverter:
     def blocks_into(self, parent: etree._Element, text: Optional[str], prefix: str) -> None:
         """Append the blocks of ``text`` to ``parent``. Plain prose is made in place: an element built apart
         and appended costs lxml a walk to move it into the document, which at 32,000 clauses adds up."""
-        prose = simple_prose(text)
+        prose = plain_prose(text)
         if prose is not None:
             etree.SubElement(parent, P).text = prose
         else:

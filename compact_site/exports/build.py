@@ -3,15 +3,15 @@ from __future__ import annotations
 
 from typing import Optional
 
-from ..glossary import Entry, entries_of, term_anchor
-from ..links import Citations, citation
-from ..model import Compact, Glossary, Node
-from ..references import clause_anchor, find_references
-from ..registers import compact_rows
-from . import records as r
-from .eids import clause_eids
-from .text import Resolver, footnote_ids, plain, resolver
-from .urls import SCHEMA_FILE, SiteUrls, compact_akn_file, compact_json_file
+from compact_site.core.citations import Citations, citation
+from compact_site.core.glossary import Entry, entries_of, term_anchor
+from compact_site.core.registers import compact_rows
+from compact_site.exports import records as r
+from compact_site.exports.eids import clause_eids
+from compact_site.exports.text import Resolver, footnote_ids, plain, resolver
+from compact_site.exports.urls import SCHEMA_FILE, SiteUrls, compact_akn_file, compact_json_file
+from compact_site.model import Compact, Glossary, Node
+from compact_site.model.references import clause_anchor, find_references
 
 
 def _placement(compact: Compact) -> dict[int, tuple[str, Optional[str], Optional[r.SectionRef]]]:

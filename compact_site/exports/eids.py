@@ -31,7 +31,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from ..model import Compact, Node
+from compact_site.model import Compact, Node
 
 PROSE_PARTS = ("introduction", "purpose", "vision", "outcomes", "objectives", "codes_of_practice", "governance")
 """Compact parts that are prose blocks, published in the AKN body as ``hcontainer``s."""
@@ -75,7 +75,7 @@ def group_eids(section_eid_: str, parties: list[str]) -> list[str]:
 
 
 def clause_eids(compact: Compact) -> Iterator[tuple[Node, str]]:
-    """Every citable node of a compact with its eId, in the order of ``checks.citable``."""
+    """Every citable node of a compact with its eId, in the order of ``Compact.citable()``."""
     if compact.principles:
         for item in compact.principles.items:
             yield item, clause_eid(part_eid("principles"), item.id)

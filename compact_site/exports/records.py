@@ -9,7 +9,7 @@ from typing import Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field, create_model
 
-from ..registers import FIELD_DOCS, FIELDS
+from compact_site.core.registers import FIELD_DOCS, FIELDS
 
 FORMAT_VERSION = 1
 """Raised when a key is removed or changes meaning; adding a key does not raise it."""

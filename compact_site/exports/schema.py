@@ -1,7 +1,7 @@
 """The JSON Schema of the export format, generated from :mod:`.records` and committed as
 ``compact_site/schema/export.schema.json``.
 
-Generated rather than written by hand for the reason the content schema is (``compact_site/schema.py``):
+Generated rather than written by hand for the reason the content schema is (``content/schema.py``):
 the exports are dumps of the same records, so the schema cannot drift from what is written, and each
 key's description is its docstring. A test checks the committed file is current; after changing the
 records, rewrite it with ``compact-site export --write-schema``.
@@ -14,7 +14,7 @@ from typing import Annotated, Union
 
 from pydantic import Field, TypeAdapter
 
-from .records import CompactExport, SiteIndex
+from compact_site.exports.records import CompactExport, SiteIndex
 
 EXPORT_SCHEMA_PATH = Path(__file__).resolve().parent.parent / "schema" / "export.schema.json"
 SCHEMA_ID = "https://compact-site.invalid/schema/export.schema.json"  # same scheme as compact.schema.json

@@ -12,14 +12,14 @@ from typing import Callable, Optional
 
 import lxml.html
 
-from ..links import Citations
-from ..references import find_references, mask_code
-from ..render.html import to_html
-from ..render.text import markdown
-from .plaintext import collapse, simple_prose
-from .urls import SiteUrls
+from compact_site.core.citations import Citations
+from compact_site.exports.urls import SiteUrls
+from compact_site.model.references import find_references, mask_code
+from compact_site.text.author_text import markdown
+from compact_site.text.plain_prose import collapse, plain_prose
+from compact_site.text.to_html import to_html
 
-# Same syntax as the footnote check in checks.py: "[^id]" not followed by ":" (that would be a definition).
+# Same syntax as the footnote check in content/checks.py: "[^id]" not followed by ":" (that would be a definition).
 FOOTNOTE_RE = re.compile(r"\[\^([^\]\s]+)\](?!:)")
 # Characters XML 1.0 cannot hold at all (lxml refuses them); PDF extraction can leave them behind.
 _NOT_XML_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -87,8 +87,8 @@ def plain(text: str, resolve: Resolver) -> str:
     markup is dropped without putting a space in its place, which is fine for search and wrong in data
     ("Sandwell 1.1 ." for "[[1.1]].").
     """
-    prose = simple_prose(text)
-    if prose is not None:  # no references, notes or markup: the words are the text (see .plaintext)
+    prose = plain_prose(text)
+    if prose is not None:  # no references, notes or markup: the words are the text (see text/plain_prose.py)
         return collapse(prose)
     return plain_via_markdown(text, resolve)
 

@@ -1,7 +1,7 @@
 """Where things are on the published site, as the exports state them.
 
-Every anchor and identifier URL comes from :mod:`compact_site.references` (``clause_anchor``, ``clause_url``)
-and :mod:`compact_site.glossary` (``term_anchor``): the exports never invent an address of their own, so a
+Every anchor and identifier URL comes from :mod:`compact_site.model.references` (``clause_anchor``, ``clause_url``)
+and :mod:`compact_site.core.glossary` (``term_anchor``): the exports never invent an address of their own, so a
 link copied from an export is the same link the site publishes.
 
 With a ``site_url`` (``https://compacts.example.org/``) every URL is absolute; without one it is root-relative
@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from typing import Optional
 
-from ..glossary import term_anchor
-from ..references import clause_anchor, clause_url
+from compact_site.core.glossary import term_anchor
+from compact_site.model.references import clause_anchor, clause_url
 
 SCHEMA_FILE = "schema/export.schema.json"
 """Where the export format's JSON Schema is published in the site (and written by ``compact-site export``)."""

@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 
 import yaml
 
-from ..model.compact import PART_NAMES
-from .paragraphs import Document
+from compact_site.importer.paragraphs import Document
+from compact_site.model.compact import PART_NAMES
 
 SKIP_KEYS = {"review", "id", "slug", "party", "sector", "numbered", "layout", "kind", "applies_to", "order",
              "format", "status"}

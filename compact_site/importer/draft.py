@@ -5,10 +5,10 @@ import json
 import re
 import textwrap
 
-from ..model.compact import PART_NAMES
-from .paragraphs import Document
-from .place import Placer
-from .segment import clean, find_title, parts
+from compact_site.importer.paragraphs import Document
+from compact_site.importer.place import Placer
+from compact_site.importer.segment import clean, find_title, parts
+from compact_site.model.compact import PART_NAMES
 
 WIDTH = 100
 SECTOR_NAMES = {"statutory": "statutory", "vcs": "vcs", "private": "private"}

@@ -5,9 +5,9 @@ never becomes a signatory or a term.
 """
 from __future__ import annotations
 
-from . import shapes
-from .wording import escape, printed, slug_id
-from .segment import Part
+from compact_site.importer import shapes
+from compact_site.importer.segment import Part
+from compact_site.importer.wording import escape, printed, slug_id
 
 CHECK_SIGNATORY = "split from the printed line: check name, role, organisation and sector"
 

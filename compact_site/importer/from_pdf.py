@@ -13,9 +13,9 @@ import statistics
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from .from_text import typed_label
-from .pdf_layout import Line, page_lines
-from .paragraphs import Document, ImportFault, LeftOut, Paragraph
+from compact_site.importer.from_text import typed_label
+from compact_site.importer.paragraphs import Document, ImportFault, LeftOut, Paragraph
+from compact_site.importer.pdf_layout import Line, page_lines
 
 LIGATURES = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl", "\ufb05": "st",
              "\ufb06": "st"}

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from .paragraphs import Document, ImportFault, Paragraph
+from compact_site.importer.paragraphs import Document, ImportFault, Paragraph
 
 LABELS = [
     re.compile(r"^(\d{1,2}(?:\.\d{1,3})+)\.?\)?\s+(\S.*)$"),        # 1.1  2.10.3

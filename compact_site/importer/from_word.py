@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from .numbering import BULLET, W, Numbering
-from .paragraphs import Document, ImportFault, LeftOut, Paragraph
-from .safety import check_zip
+from compact_site.importer.numbering import BULLET, Numbering, W
+from compact_site.importer.paragraphs import Document, ImportFault, LeftOut, Paragraph
+from compact_site.importer.safety import check_zip
 
 SKIP = {W + "pPr", W + "rPr", W + "del", W + "moveFrom", W + "instrText", W + "delText", W + "commentReference",
         "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback", W + "txbxContent"}

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import re
 
-from . import shapes
-from .entries import place_glossary, place_signatories
-from .paragraphs import Document
-from .segment import Part
-from .wording import escape, printed, slug_id
+from compact_site.importer import shapes
+from compact_site.importer.entries import place_glossary, place_signatories
+from compact_site.importer.paragraphs import Document
+from compact_site.importer.segment import Part
+from compact_site.importer.wording import escape, printed, slug_id
 
 NUMBER = re.compile(r"^\d{1,2}(\.\d{1,3})*[.)]?$")
 CHECK_PARTY = "party guessed from the heading {heading!r}: check '{party}' (statutory, vcs, private or all)"

@@ -12,8 +12,8 @@ from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-from .coverage import Coverage, sentences
-from .shapes import plain
+from compact_site.importer.coverage import Coverage, sentences
+from compact_site.importer.shapes import plain
 
 
 def _id_lines(yaml_text: str) -> dict[str, int]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
-from .paragraphs import ImportFault
+from compact_site.importer.paragraphs import ImportFault
 
 MAX_FILE = 50 * 1024 * 1024  # the largest real compact document is a few megabytes with pictures
 MAX_INFLATED = 200 * 1024 * 1024

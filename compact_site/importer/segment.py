@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from . import shapes
-from .from_text import html_to_markdown, typed_label
-from .paragraphs import Document, LeftOut, Paragraph
+from compact_site.importer import shapes
+from compact_site.importer.from_text import html_to_markdown, typed_label
+from compact_site.importer.paragraphs import Document, LeftOut, Paragraph
 
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
 FOOTNOTE_REF = re.compile(r"\[footnoteRef:(\d+)\]")

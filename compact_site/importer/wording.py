@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import re
 
-from . import shapes
-from .paragraphs import Paragraph
+from compact_site.importer import shapes
+from compact_site.importer.paragraphs import Paragraph
 
 
 def slug_id(text: str, most: int = 40) -> str:

@@ -9,7 +9,7 @@ from typing import Annotated, Any
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, model_validator
 from pydantic_core import PydanticCustomError
 
-from ..yamlload import LineDict, LineList
+from compact_site.model.located import LineDict, LineList
 
 ID_PATTERN = r"^[a-z0-9]+([.-][a-z0-9]+)*$"
 _ID_RE = re.compile(ID_PATTERN)

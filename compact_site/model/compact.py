@@ -1,12 +1,12 @@
 """The compact: metadata plus its parts, in the order they are published."""
 from __future__ import annotations
 
-from typing import Literal, Optional
+from typing import Iterator, Literal, Optional
 
-from .base import Id, Label, Node, Number, PartialDate, Text
-from .forms import Form, Procedure
-from .people import Partners, PartyDecl, Signatories, SteeringGroup
-from .text import Block, Clause, NamedBlock, Principles, Undertakings
+from compact_site.model.base import Id, Label, Node, Number, PartialDate, Text
+from compact_site.model.forms import Form, Procedure
+from compact_site.model.people import Partners, PartyDecl, Signatories, SteeringGroup
+from compact_site.model.text import Block, Clause, NamedBlock, Principles, Undertakings
 
 PART_NAMES = ("introduction", "purpose", "vision", "outcomes", "about", "objectives", "principles", "undertakings",
               "codes_of_practice", "procedures", "governance", "partners", "steering_group", "signatories", "forms",
@@ -176,6 +176,12 @@ class Compact(Node):
     def cited_as(self) -> str:
         """The name its clauses are cited by: ``citation_name``, or the area."""
         return self.citation_name or self.area
+
+    def citable(self) -> Iterator[Node]:
+        """Everything anchored as ``clause-<id>``: clauses, principles and procedure stages, in page order."""
+        yield from self.clauses()
+        for procedure in self.procedures:
+            yield from procedure.steps
 
     def clauses(self) -> list[Clause]:
         """Every citable clause in page order (principles, section clauses, undertakings)."""

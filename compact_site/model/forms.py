@@ -6,9 +6,9 @@ from typing import Literal, Optional
 from pydantic import model_validator
 from pydantic_core import PydanticCustomError
 
-from .base import Id, Label, Node, Number, Text
-from .people import Contact
-from .text import ItemOrText
+from compact_site.model.base import Id, Label, Node, Number, Text
+from compact_site.model.people import Contact
+from compact_site.model.text import ItemOrText
 
 FieldKind = Literal["text", "name", "organisation", "role", "address", "postcode", "telephone", "email",
                     "date", "signature", "choice"]

@@ -6,7 +6,7 @@ from typing import Literal, Optional
 from pydantic import model_validator
 from pydantic_core import PydanticCustomError
 
-from .base import Id, Label, Node, PartialDate, Text
+from compact_site.model.base import Id, Label, Node, PartialDate, Text
 
 Sector = Literal["statutory", "vcs", "private", "unknown"]
 """Statutory (public) sector, voluntary and community sector, private sector, or not stated."""

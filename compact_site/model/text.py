@@ -6,7 +6,7 @@ from typing import Annotated, Any, Literal, Optional, Union
 from pydantic import BeforeValidator, Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from .base import Id, Label, Node, Number, Text
+from compact_site.model.base import Id, Label, Node, Number, Text
 
 Reference = Annotated[str, Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*:[a-z0-9]+(?:[.-][a-z0-9]+)*$")]
 """A clause of a compact, written 'slug:id' (as in a cross-reference, without the brackets)."""

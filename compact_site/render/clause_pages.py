@@ -1,6 +1,6 @@
 """Identifier pages of clauses: one small static HTML file per clause at ``<slug>/clause/<id>/``.
 
-A clause's identifier URL (:func:`compact_site.references.clause_url`) must keep working wherever the
+A clause's identifier URL (:func:`compact_site.model.references.clause_url`) must keep working wherever the
 site is copied: a web server, any static host, or an intranet share opened over ``file://``. So each
 identifier page is a plain, self-contained HTML file (not a themed MkDocs page) that
 
@@ -20,14 +20,14 @@ import re
 
 from markupsafe import Markup
 
-from ..model import Clause, Compact
-from ..references import clause_anchor, clause_url, mask_code
-from .clause_views import clause_view
-from .fast import NOT_PLAIN, markdown_html
-from .fragments import Fragments, package_fragments
-from .markdown import STATUS_TEXT, withdrawn_view
-from .parts import note_lines, notes_about
-from .text import Resolver, _lead_and_rest, inline, markdown, quotes_escaped
+from compact_site.model import Clause, Compact
+from compact_site.model.references import clause_anchor, clause_url, mask_code
+from compact_site.render.clause_views import clause_view
+from compact_site.render.compact_page import STATUS_TEXT, withdrawn_view
+from compact_site.render.fragments import Fragments, package_fragments
+from compact_site.render.parts import note_lines, notes_about
+from compact_site.text.author_text import Resolver, _lead_and_rest, inline, markdown, quotes_escaped
+from compact_site.text.plain_prose import markdown_html
 
 __all__ = ["clause_page_path", "render_clause_page", "clause_html", "PAGE_CSS"]
 
@@ -67,9 +67,6 @@ PAGE_CSS = (
 
 _SCHEME_RE = re.compile(r"^\s*([a-zA-Z][a-zA-Z0-9+.-]*):")
 _FOOTNOTE_RE = re.compile(r"\[\^([^\]\s]+)\](?!:)")
-# The plain-prose shortcut and the reused converter live in render/fast.py (the compact pages use them too);
-# the tests reach them under these names.
-_NOT_PLAIN, _to_html = NOT_PLAIN, markdown_html
 
 
 def clause_page_path(slug: str, clause_id: str) -> str:
@@ -102,7 +99,7 @@ def clause_html(compact: Compact, clause: Clause, resolve: Resolver | None = Non
         for ident in used:
             text = markdown(notes[ident].text, resolve).replace("\n", "\n    ")
             source += f"\n\n[^{ident}]: {text}"
-    return _to_html(source)
+    return markdown_html(source)
 
 
 def notes_html(compact: Compact, clause_id: str, resolve: Resolver | None = None) -> Markup:
@@ -111,7 +108,8 @@ def notes_html(compact: Compact, clause_id: str, resolve: Resolver | None = None
     notes = notes_about(compact, clause_id) if compact.editorial_notes else []
     if not notes:
         return Markup("")
-    return Markup(quotes_escaped(_to_html("\n".join(note_lines(notes, lambda text: [markdown(text, resolve), ""])))))
+    lines = note_lines(notes, lambda text: [markdown(text, resolve), ""])
+    return Markup(quotes_escaped(markdown_html("\n".join(lines))))
 
 
 def render_clause_page(*, compact: Compact, clause: Clause, citation: str, in_context_href: str, site_name: str,

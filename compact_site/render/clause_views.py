@@ -9,10 +9,10 @@ from typing import NamedTuple
 
 from markupsafe import Markup
 
-from ..links import PageLinks, citation
-from ..model import Compact
-from ..references import clause_anchor
-from .text import Prose, label, prose
+from compact_site.core.citations import PageLinks, citation
+from compact_site.model import Compact
+from compact_site.model.references import clause_anchor
+from compact_site.text.author_text import Prose, label, prose
 
 
 class Link(NamedTuple):

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from html import escape
 
-from ..model import Compact, Form, FormField
-from .text import inline, markdown
+from compact_site.model import Compact, Form, FormField
+from compact_site.text.author_text import inline, markdown
 
 # Autocomplete tokens from the HTML standard; never on tick boxes (the Nu checker rejects that).
 AUTOCOMPLETE = {"name": "name", "organisation": "organization", "role": "organization-title",

@@ -20,8 +20,15 @@ from importlib import resources
 from pathlib import Path
 from typing import Iterable, Sequence
 
-from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, Template, TemplateError, \
-    TemplateSyntaxError
+from jinja2 import (
+    ChoiceLoader,
+    Environment,
+    FileSystemLoader,
+    StrictUndefined,
+    Template,
+    TemplateError,
+    TemplateSyntaxError,
+)
 from markupsafe import Markup
 
 FOLDER = "compact-site"  # fragments live in this folder of a template directory

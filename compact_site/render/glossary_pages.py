@@ -6,13 +6,13 @@ from __future__ import annotations
 
 from typing import Optional
 
-from ..glossary import Entry, entries_of, page_entries, term_anchor
-from ..links import Citations
-from ..model import Compact, Glossary
-from ..references import clause_anchor
-from .clause_views import Link
-from .fragments import Fragments, package_fragments, placeholder
-from .text import inline, markdown
+from compact_site.core.citations import Citations
+from compact_site.core.glossary import Entry, entries_of, page_entries, term_anchor
+from compact_site.model import Compact, Glossary
+from compact_site.model.references import clause_anchor
+from compact_site.render.clause_views import Link
+from compact_site.render.fragments import Fragments, package_fragments, placeholder
+from compact_site.text.author_text import inline, markdown
 
 SITE_GLOSSARY_URI = "glossary.md"
 

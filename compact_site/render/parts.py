@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Callable, Optional
 
-from ..glossary import Entry
-from ..model import Compact, Contact
-from .text import inline
+from compact_site.core.glossary import Entry
+from compact_site.model import Compact, Contact
+from compact_site.text.author_text import inline
 
 Md = Callable[[Optional[str]], list[str]]
 SECTOR_NAMES = {"statutory": "Statutory sector", "vcs": "Voluntary and community sector",

@@ -1,18 +1,24 @@
 """The register pages: one per compact (``<slug>/signatories.md``) and one for the whole site
-(``signatories.md``, one filterable table). The rows and downloads are ``compact_site/registers.py``."""
+(``signatories.md``, one filterable table). The rows and downloads are ``compact_site/core/registers.py``."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Iterable
+from typing import Iterable
 
-from ..model import Compact
-from ..registers import CSV_NOTE, KIND_NAMES, PAGE_URI, FormAnchor, compact_rows, first_form_anchor, register_rows
-from .fragments import Fragments, package_fragments, placeholder
-from .markdown import format_date
-from .parts import SECTOR_NAMES
-from .text import inline
-
-if TYPE_CHECKING:
-    from ..pages import PageSource
+from compact_site.core.registers import (
+    CSV_NOTE,
+    KIND_NAMES,
+    PAGE_URI,
+    FormAnchor,
+    compact_rows,
+    first_form_anchor,
+    register_rows,
+)
+from compact_site.model import Compact
+from compact_site.render.compact_page import format_date
+from compact_site.render.fragments import Fragments, package_fragments, placeholder
+from compact_site.render.page_source import PageSource
+from compact_site.render.parts import SECTOR_NAMES
+from compact_site.text.author_text import inline
 
 
 def _by_sector(rows: list[dict]) -> list[tuple[str, list[dict]]]:
@@ -139,8 +145,6 @@ def register_pages(compacts: Iterable[Compact], form_anchor: FormAnchor = first_
                    directory_urls: bool = True, fragments: Fragments | None = None) -> list[PageSource]:
     """Every register page: ``<slug>/signatories.md`` for each compact, then the site-wide ``signatories.md``
     (their tables are fragments, spliced after Markdown; search indexes them)."""
-    # Imported here, not at the top: pages.py may import this module to add these pages to a site.
-    from ..pages import PageSource
 
     compacts = list(compacts)
     pages = []

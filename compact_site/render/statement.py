@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Optional
 from urllib.parse import quote
 
-from .text import inline
+from compact_site.text.author_text import inline
 
 STATEMENT_URI = "accessibility.md"
 """Served at ``/accessibility/`` (``accessibility.html`` in an intranet copy)."""

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from compact_site.concordance import Concordance, align, entries_of
+from compact_site.core.concordance import Concordance, align, entries_of
 
 from .conftest import ROOT
 
@@ -45,7 +45,7 @@ def test_wolverhampton_2_1_aligns_with_southampton_1_1(page, site_server, loaded
     row = page.locator('tr[data-left="2.1"]')
     assert row.get_attribute("data-right") == "1.1"
     assert page.locator('tr[data-left="5.4"]').get_attribute("data-right") == "4.5"
-    # compare.js pairs every clause as compact_site.concordance.align does in Python
+    # compare.js pairs every clause as compact_site.core.concordance.align does in Python
     assert rows(page) == align(Concordance.build(entries_of(loaded_content.compacts)), "wolverhampton",
                                "southampton")[0]
     # Word differences are marked, and say so to a screen reader ("the VCS" vs "VCS").

@@ -8,8 +8,6 @@ from pathlib import Path
 
 import pytest
 
-from compact_site.checks import citable
-
 from .conftest import SCREENSHOTS
 
 pytestmark = pytest.mark.browser
@@ -81,7 +79,7 @@ def test_printed_compact_has_every_clause_number_and_no_navigation(page, site_se
         pdf = pdf_of(page, f"{site_server}/{compact.slug}/", tmp_path / f"{compact.slug}.pdf")
         text = poppler("pdftotext", str(pdf), "-")
         flat = " ".join(text.split())
-        for node in citable(compact):
+        for node in compact.citable():
             number = getattr(node, "number", None)
             if number:
                 assert re.search(rf"(?<![\d.]){re.escape(number)}(?![\d])", flat), f"{compact.slug} {number}"

@@ -22,9 +22,8 @@ import re
 import subprocess
 import zipfile
 
-from lxml import etree
-
 from corpus_model import Doc, labels, plain
+from lxml import etree
 
 EPOCH = "1767225600"                     # 2026-01-01T00:00:00Z: pandoc's docProps dates (SOURCE_DATE_EPOCH)
 ZIP_TIME = (2026, 1, 1, 0, 0, 0)

@@ -11,8 +11,16 @@ from __future__ import annotations
 
 import re
 
-from corpus_docx import (numbering_xml, number_paragraphs, outline, pandoc_docx, read_zip, blank_bullet_nums,
-                         word_numbers, write_zip)
+from corpus_docx import (
+    blank_bullet_nums,
+    number_paragraphs,
+    numbering_xml,
+    outline,
+    pandoc_docx,
+    read_zip,
+    word_numbers,
+    write_zip,
+)
 
 CHANGE = 'author="A. Reviewer" date="2026-01-01T00:00:00Z"'
 

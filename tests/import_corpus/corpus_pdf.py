@@ -205,6 +205,7 @@ def print_scan(page_html: str) -> bytes:
     """A "scanned" A4 page: the first screenful of page_html photographed (a JPEG, slightly askew) and
     printed as the page's only content, with no header or footer: pages, but no text layer at all."""
     import base64
+
     from playwright.sync_api import sync_playwright
     page_html = page_html.replace("</head>", "<style>body { padding: 70px 76px; background: #fff; }</style></head>")
     with sync_playwright() as p, tempfile.TemporaryDirectory() as tmp:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from corpus_model import Block, Builder, Doc, FOOTNOTE, escape, from_markdown
+from corpus_model import FOOTNOTE, Block, Builder, Doc, escape, from_markdown
 
 NBSP = "\u00a0"
 

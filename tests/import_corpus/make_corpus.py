@@ -23,23 +23,23 @@ import sys
 
 sys.dont_write_bytecode = True           # no __pycache__ left in the corpus folder
 
-import argparse                          # noqa: E402
-import importlib.util                    # noqa: E402
-import re                                # noqa: E402
-import shutil                            # noqa: E402
-import subprocess                        # noqa: E402
-from pathlib import Path                 # noqa: E402
+import argparse  # noqa: E402
+import importlib.util  # noqa: E402
+import re  # noqa: E402
+import shutil  # noqa: E402
+import subprocess  # noqa: E402
+from pathlib import Path  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 sys.path.insert(0, str(HERE))
 
-import corpus_docx                       # noqa: E402
-import corpus_features                   # noqa: E402
-import corpus_hostile                    # noqa: E402
-import corpus_pdf                        # noqa: E402
-from corpus_model import Doc, labels, markdown, numbered   # noqa: E402
-from corpus_sources import read_all      # noqa: E402
+import corpus_docx  # noqa: E402
+import corpus_features  # noqa: E402
+import corpus_hostile  # noqa: E402
+import corpus_pdf  # noqa: E402
+from corpus_model import Doc, labels, markdown, numbered  # noqa: E402
+from corpus_sources import read_all  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
 MIN_SHARE = 0.995

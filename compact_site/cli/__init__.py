@@ -1,0 +1,1 @@
+"""Every ``compact-site`` command: validate, new, schema, anchors, signatory, export, import, build."""

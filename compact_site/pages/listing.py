@@ -1,0 +1,156 @@
+"""Which pages a site gets from its compacts: URLs and generated Markdown. No MkDocs imports, so
+another static-site engine needs only a new adapter."""
+from __future__ import annotations
+
+from compact_site.core.concordance import Concordance
+from compact_site.core.context import BuildContext
+from compact_site.core.registers import register_downloads
+from compact_site.exports.urls import SCHEMA_FILE, SITE_INDEX_FILE, compact_akn_file, compact_json_file
+from compact_site.model import Compact
+from compact_site.model.references import clause_anchor
+from compact_site.render.clause_pages import clause_page_path, render_clause_page, render_tombstone_page
+from compact_site.render.compact_page import format_date, render_compact_page
+from compact_site.render.compare_page import COMPARE_URI, compare_markdown, compare_script_path, compare_scripts
+from compact_site.render.form_pages import form_markdown, form_page_uri
+from compact_site.render.fragments import Fragments
+from compact_site.render.glossary_pages import (
+    SITE_GLOSSARY_URI,
+    compact_glossary_markdown,
+    compact_glossary_uri,
+    site_glossary_markdown,
+)
+from compact_site.render.page_source import PageSource
+from compact_site.render.register_pages import register_pages
+from compact_site.text.author_text import inline
+
+
+def compact_page_uri(slug: str) -> str:
+    """Source path of a compact's page; with directory URLs it is served at ``/<slug>/``."""
+    return f"{slug}/index.md"
+
+
+def count_undertakings(compact: Compact) -> int:
+    """Every clause of the undertakings sections: those in a group of any party (`all` included) and those
+    directly in a section (an importer puts points there when the source names no party). Principles and
+    procedure stages are not undertakings."""
+    sections = compact.undertakings.sections if compact.undertakings else []
+    return sum(len(section.clauses) + sum(len(group.clauses) for group in section.groups) for section in sections)
+
+
+def home_markdown(compacts: list[Compact]) -> str:
+    """The home page: every compact with its area, status, dates and counts (a list, so it fits a phone)."""
+    lines = ["# Local compacts", ""]
+    if len(compacts) == 1:
+        only = compacts[0]
+        lines += [f"This site publishes the [{inline(only.title)}]({compact_page_uri(only.slug)}).", ""]
+    else:
+        lines += [f"This site publishes {len(compacts)} local compacts: agreements between the statutory sector and "
+                  "the voluntary and community sector. Every clause has a permanent link.", ""]
+    for c in sorted(compacts, key=lambda c: c.title.lower()):
+        dates = "; ".join(f"{label} {format_date(value)}" for label, value in
+                          [("adopted", c.dates.adopted), ("refreshed", c.dates.refreshed),
+                           ("published", c.dates.published), ("from", c.dates.start), ("to", c.dates.end),
+                           ("review", c.dates.review)] if value)
+        signatories = len(c.signatories.items) if c.signatories else 0
+        partners = len(c.partners.items) if c.partners else 0
+        signatories = signatories or "none recorded in the source"
+        partners = partners or "none named in the source"
+        lines += [f"## [{inline(c.title)}]({compact_page_uri(c.slug)})", "",
+                  f"- **Area:** {inline(c.area)}", f"- **Status:** {c.status.replace('-', ' ')}",
+                  f"- **Dates:** {dates or 'not stated in the source'}",
+                  f"- **Undertakings:** {count_undertakings(c)}", f"- **Signatories:** {signatories}",
+                  f"- **Partners:** {partners}", ""]
+    return "\n".join(lines)
+
+
+def compact_page(compact: Compact, links, concordance: Concordance, origin: str | None,
+                 fragments: Fragments | None = None) -> PageSource:
+    """A compact's page: its Markdown and the clause blocks spliced into it after Markdown."""
+    page = render_compact_page(compact, links, lambda clause_id: concordance.similar(compact.slug, clause_id),
+                               fragments)
+    return PageSource(compact_page_uri(compact.slug), page.markdown, origin, page.blocks)
+
+
+def site_pages(context: BuildContext, files: dict[str, str], with_home: bool, glossary_file: str | None = None,
+               fragments: Fragments | None = None) -> list[PageSource]:
+    """Every generated Markdown page of a site; ``files``: slug -> the YAML file it came from; ``fragments``: the
+    site's templates (the package's by default)."""
+    compacts, citations, style, site_glossary = context.compacts, context.citations, context.style, context.glossary
+    pages = [compact_page(c, citations.for_page(c.slug, style), context.concordance, files.get(c.slug), fragments)
+             for c in compacts]
+    used = context.used_in
+    for c in compacts:
+        blocks: list[str] = []
+        text = compact_glossary_markdown(c, site_glossary, used, citations, style.directory_urls, blocks, fragments)
+        pages.append(PageSource(compact_glossary_uri(c.slug), text, files.get(c.slug), tuple(blocks)))
+    blocks = []
+    text = site_glossary_markdown(compacts, site_glossary, used, citations, style.directory_urls, blocks, fragments)
+    pages.append(PageSource(SITE_GLOSSARY_URI, text, glossary_file, tuple(blocks)))
+    pages += [PageSource(form_page_uri(c.slug, form.id), form_markdown(c, form), files.get(c.slug))
+              for c in compacts for form in c.forms]
+    pages += register_pages(compacts, form_anchor=lambda c: f"form/{c.forms[0].id}.md" if c.forms else None,
+                            directory_urls=style.directory_urls, fragments=fragments)
+    if len(compacts) > 1:
+        pages.append(PageSource(COMPARE_URI, compare_markdown(compacts, context.concordance, citations,
+                                                              style.directory_urls)))
+    if with_home:
+        pages.append(PageSource("index.md", home_markdown(compacts)))
+    return pages
+
+
+def static_files(context: BuildContext, site_name: str, fragments: Fragments | None = None) -> list[tuple[str, str]]:
+    """Every generated non-page file: identifier pages, register downloads, exports and the compare page's
+    per-compact data scripts (path, text)."""
+    from compact_site.exports import export_files  # lxml is loaded only when a site is built or exported
+
+    compacts = context.compacts
+    files = identifier_pages(context, site_name, fragments) + register_downloads(compacts) + export_files(context)
+    if len(compacts) > 1:
+        files += compare_scripts(compacts, context.concordance, context.citations, context.style.directory_urls)
+    return files
+
+
+def static_paths(compacts: list[Compact]) -> list[str]:
+    """The paths :func:`static_files` writes, in its order, without making their text (a few milliseconds
+    at national scale): to refuse a clash with a hand-written file before the files are made elsewhere."""
+    paths = [clause_page_path(compact.slug, clause_id) for compact in compacts
+             for clause_id in identifier_ids(compact)]
+    paths += [f"{c.slug}/signatories.{kind}" for c in compacts for kind in ("csv", "json")]
+    paths += ["signatories.csv", "signatories.json"]
+    paths += [path for c in compacts for path in (compact_json_file(c.slug), compact_akn_file(c.slug))]
+    paths += [SITE_INDEX_FILE, SCHEMA_FILE]
+    return paths + ([compare_script_path(c.slug) for c in compacts] if len(compacts) > 1 else [])
+
+
+def identifier_ids(compact: Compact) -> list[str]:
+    """Every id with an identifier page, in :func:`identifier_pages`' order: each citable node, then its
+    former ids (a moved clause's old URL forwards to where it is now), then the withdrawn clauses."""
+    ids = []
+    for node in compact.citable():
+        ids += [node.id, *getattr(node, "former_ids", [])]
+    return ids + [gone.id for gone in compact.withdrawn]
+
+
+def identifier_pages(context: BuildContext, site_name: str, fragments: Fragments | None = None,
+                     samples: bool = False) -> list[tuple[str, str]]:
+    """The static page behind every clause's identifier URL: (path in the site, HTML). With ``samples``, only each
+    compact's first identifier page and first tombstone (for the plugin's check of the fragments' links)."""
+    compacts, citations, style = context.compacts, context.citations, context.style
+    target = "../../#{anchor}" if style.directory_urls else "../../index.html#{anchor}"
+    home = "../../../" if style.directory_urls else "../../../index.html"  # file:// opens folders, not pages
+    pages = []
+    for compact in compacts:
+        links = citations.for_page(compact.slug, style)
+        for node in list(compact.citable())[:1] if samples else compact.citable():
+            html = render_clause_page(compact=compact, clause=node, citation=citations.cite(compact.slug, node.id),
+                                      in_context_href=target.format(anchor=clause_anchor(node.id)),
+                                      site_name=site_name, canonical_url=links.identifier_url(node.id),
+                                      home_href=home, fragments=fragments)
+            pages.append((clause_page_path(compact.slug, node.id), html))
+            for old in getattr(node, "former_ids", []):  # a moved clause's old URL forwards to where it is now
+                pages.append((clause_page_path(compact.slug, old), html))
+        for gone in compact.withdrawn[:1] if samples else compact.withdrawn:
+            pages.append((clause_page_path(compact.slug, gone.id), render_tombstone_page(
+                compact=compact, withdrawn=gone, compact_href=target.format(anchor="top"), site_name=site_name,
+                home_href=home, fragments=fragments)))
+    return pages

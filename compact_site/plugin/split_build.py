@@ -1,0 +1,85 @@
+"""A large build's static files, made and written by a worker process (the MkDocs side of runtime/background.py).
+
+At ``on_files``, once the concordance exists, a worker makes the static files (:func:`pages.static_files`:
+identifier pages, exports, register downloads, compare data; ~34,000 files, ~4 s to make and ~1 s to write at
+national scale) and writes them under ``site_dir``, while this process builds the pages' Markdown and MkDocs
+reads, renders and writes every page. MkDocs knows each of those files (:class:`WrittenElsewhere`), so links to
+them check out, but does not write them. ``on_post_build`` waits for the worker and logs what it logged
+(so ``--strict`` counts it); a failure there fails the build with the worker's traceback.
+
+Nothing of MkDocs' page machinery runs in the worker. In one process (:func:`background.fork_refused`) the
+plugin adds the same files with ``File.generated`` and MkDocs writes them: the site is byte-identical
+(tests/test_background.py).
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable, Iterable
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+
+from compact_site.runtime.background import Worker, WorkerFailed
+from compact_site.runtime.log_relay import relog
+
+
+class WrittenElsewhere(File):
+    """A static file that a worker writes into ``site_dir``: MkDocs knows its address, for its link checks, but
+    does not write it."""
+
+    def copy_file(self, dirty: bool = False) -> None:
+        pass
+
+    def is_modified(self) -> bool:
+        return False
+
+
+class SplitBuild:
+    """The worker of one build, making and writing its static files."""
+
+    def __init__(self) -> None:
+        self.worker: Worker | None = None
+
+    @property
+    def started(self) -> bool:
+        return self.worker is not None
+
+    def start(self, files: Files, config, paths: list[str], make: Callable[[], list[tuple[str, str]]]) -> None:
+        """Register ``paths`` with MkDocs and start a worker writing ``make()``'s (path, text) pairs, which must be
+        those paths, under ``site_dir``. Should no process start, :meth:`join` makes and writes them here."""
+        for path in paths:  # known to MkDocs, so links to them check out
+            files.append(WrittenElsewhere(path, None, config.site_dir, config.use_directory_urls))
+        site_dir = Path(config.site_dir)
+        self.worker = Worker([lambda: write_files(site_dir, make())])
+
+    def join(self) -> int:
+        """Wait for the worker; how many files it wrote. PluginError with its traceback if it failed."""
+        worker, self.worker = self.worker, None
+        if worker is None:
+            return 0
+        try:
+            return sum(worker.results())
+        except WorkerFailed as err:
+            relog(err.records)  # what it logged before failing, e.g. MkDocs' own lines about it
+            raise PluginError(f"making the identifier pages, registers, exports and compare data failed:\n{err}") \
+                from None
+
+    def abandon(self) -> None:
+        """The build failed: stop the worker."""
+        worker, self.worker = self.worker, None
+        if worker is not None:
+            worker.close()
+
+
+def write_files(site_dir: Path, files: Iterable[tuple[str, str]]) -> int:
+    """Write (path, text) pairs under ``site_dir`` as UTF-8; returns how many."""
+    made: set[Path] = set()
+    count = 0
+    for path, text in files:
+        target = site_dir / path
+        if target.parent not in made:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            made.add(target.parent)
+        target.write_bytes(text.encode("utf-8"))
+        count += 1
+    return count

@@ -1,0 +1,274 @@
+"""A compact as one page: Markdown for its headings and prose (so MkDocs makes the table of contents and search
+sections), page fragments (templates) for its clauses.
+
+Each method renders one part of the model to a list of Markdown lines. Clause anchors come from
+:func:`compact_site.model.references.clause_anchor` only.
+"""
+from __future__ import annotations
+
+import re
+from typing import NamedTuple, Optional
+
+from compact_site.core.citations import PageLinks
+from compact_site.model import Block, Clause, Compact, Principles, Section, Undertakings
+from compact_site.model.compact import PART_NAMES
+from compact_site.model.references import clause_anchor
+from compact_site.render.clause_views import ClauseView, clause_view, referenced_by, similar_matches
+from compact_site.render.fragments import Fragments, merge_placeholders, package_fragments, placeholder, splice
+from compact_site.render.parts import (
+    note_lines,
+    notes_about,
+    render_forms,
+    render_glossary,
+    render_notes,
+    render_partners,
+    render_procedures,
+    render_signatories,
+    render_steering_group,
+)
+from compact_site.text.author_text import Prose, inline, label, markdown, prose
+from compact_site.text.to_html import to_html
+
+STATUS_TEXT = {"draft": "This is a draft compact.", "consultation-draft": "This is a consultation draft.",
+               "superseded": "This compact has been superseded.", "adopted": "", "unknown": ""}
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December"]
+
+
+def format_date(value: str) -> str:
+    """'2011-07' -> 'July 2011'; '2011-07-14' -> '14 July 2011'."""
+    parts = value.split("-")
+    if len(parts) == 1:
+        return parts[0]
+    month = MONTHS[int(parts[1]) - 1]
+    return f"{month} {parts[0]}" if len(parts) == 2 else f"{int(parts[2])} {month} {parts[0]}"
+
+
+_H2_RE = re.compile(r"^## (.*) \{ #([^ ]+) \}$")
+
+
+class PageWriter:
+    """Writes one compact page; holds its links so every text goes through the same path.
+
+    Clause blocks, party headings, procedure stages and withdrawn clauses are page fragments (templates,
+    render/fragments.py): their HTML goes into :attr:`blocks` and the Markdown holds a placeholder for each."""
+
+    def __init__(self, compact: Compact, links: PageLinks | None = None, similar=None,
+                 fragments: Fragments | None = None) -> None:
+        self.compact = compact
+        self.links = links
+        self.similar = similar  # clause id -> concordance matches elsewhere (compact_site.core.concordance)
+        self.resolve = links.resolve if links else None
+        self.fragments = fragments or package_fragments()
+        self.footnotes = tuple(note.id for note in compact.footnotes)  # the page's footnote list, in its order
+        self.blocks: list[str] = []
+
+    def md(self, text: Optional[str]) -> list[str]:
+        return [markdown(text, self.resolve), ""] if text else []
+
+    def heading(self, level: int, text: str, anchor: str) -> list[str]:
+        return [f"{'#' * level} {inline(text)} {{ #{anchor} }}", ""]
+
+    def fragment(self, name: str, **context) -> list[str]:
+        """Fragment ``name`` rendered into :attr:`blocks`; the Markdown lines that hold its place."""
+        self.blocks.append(self.fragments.render(name, **context))
+        return [placeholder(len(self.blocks) - 1), ""]
+
+    def group_heading(self, level: int, text: str, anchor: str) -> list[str]:
+        """A party group's heading ("The VCS will:"): a heading for readers and screen readers, not an entry in
+        the "On this page" list, which keeps to the sections (a national register's synthetic compacts have ~40
+        such headings each, all alike)."""
+        return self.fragment("party-heading.html", level=level, anchor=anchor, heading=label(text))
+
+    def block(self, block: Optional[Block], default: str, anchor: str, level: int = 2) -> list[str]:
+        if block is None:
+            return []
+        lines = self.heading(level, block.heading or default, anchor) + self.md(block.text)
+        for position, item in enumerate(block.items, 1):
+            marker = f"{item.number or position}." if block.numbered else "-"
+            body = markdown(item.text, self.resolve).replace("\n", "\n    ")
+            lines.append(f"{marker} {body}")
+        return lines + ([""] if block.items else []) + self.md(block.after)
+
+    def view(self, node) -> ClauseView:
+        return clause_view(self.compact, node, self.links, self.footnotes)
+
+    def clause(self, clause: Clause, level: int = 3) -> list[str]:
+        lines = self.fragment("clause.html", clause=self.view(clause), standalone=False,
+                              referenced_by=referenced_by(self.links, clause.id),
+                              similar=similar_matches(self.links, self.similar, clause.id))
+        placed = self.compact.principles
+        if placed is not None and placed.after_clause == clause.id:
+            lines += self.principles(placed, level + 1, placed_here=True)
+        return lines
+
+    def steps(self, steps: list) -> list[str]:
+        """A procedure's stages (each citable, with the same tools as a clause)."""
+        views = [{"clause": self.view(step), "referenced_by": referenced_by(self.links, step.id),
+                  "similar": similar_matches(self.links, self.similar, step.id)} for step in steps]
+        return self.fragment("procedure-steps.html", steps=views)
+
+    def copy_button(self, node) -> str:
+        """The button that copies a clause's identifier URL ('' off-site, where there are no such URLs)."""
+        if self.links is None:
+            return ""
+        return " ".join(self.fragments.render("copy-link.html", clause=self.view(node)).split("\n"))
+
+    def principles(self, principles: Optional[Principles], level: int = 2, placed_here: bool = False) -> list[str]:
+        if principles is None or (principles.after_clause and not placed_here):
+            return []
+        lines = self.heading(level, principles.heading or "Shared principles", "principles") + self.md(principles.intro)
+        if principles.layout == "table":
+            lines += ["| Principle | What it means |", "|---|---|"]
+            for item in principles.items:
+                text = markdown(item.text, self.resolve).replace("\n", " ").replace("|", "\\|")
+                lines.append(f'| <span class="compact-principle" id="{clause_anchor(item.id)}">'
+                             f'{inline(item.title or "")} {self.copy_button(item)}</span> | {text} |')
+            lines.append("")
+        else:
+            for item in principles.items:
+                lines += self.clause(item)
+        return lines + self.md(principles.after)
+
+    def section(self, section: Section, level: int) -> list[str]:
+        title = f"{section.number}. {section.title}" if section.number else section.title
+        lines = self.heading(level, title, f"section-{section.id}") + self.md(section.intro)
+        notes = notes_about(self.compact, section.id) if section.title_only() else []
+        if notes:  # the source is cut off here: its 'missing' note says so under the heading
+            lines += ['<div class="compact-section-notes" markdown="1">', "", *note_lines(notes, self.md), "",
+                      "</div>", ""]
+        for clause in section.clauses:
+            lines += self.clause(clause, level)
+        for position, group in enumerate(section.groups, 1):
+            if group.heading:
+                lines += self.group_heading(level + 1, group.heading, f"section-{section.id}-{group.party}-{position}")
+            lines += self.md(group.intro)
+            for clause in group.clauses:
+                lines += self.clause(clause, level + 1)
+        return lines + self.md(section.after)
+
+    def undertakings(self, body: Optional[Undertakings]) -> list[str]:
+        if body is None:
+            return []
+        lines: list[str] = []
+        level = 2
+        if body.heading:
+            lines += self.heading(2, body.heading, "undertakings")
+            level = 3
+        lines += self.md(body.intro)
+        for section in body.sections:
+            lines += self.section(section, level)
+        return lines
+
+    def header(self) -> list[str]:
+        c = self.compact
+        lines = [f"# {inline(c.title)} {{ #top }}", ""]
+        if c.subtitle:
+            lines += [f"*{inline(c.subtitle)}*", ""]
+        if STATUS_TEXT[c.status]:
+            lines += [f'!!! warning "Status: {c.status.replace("-", " ")}"', "", f"    {STATUS_TEXT[c.status]}", ""]
+        if c.dates.review:
+            lines += [f'<div class="compact-review-notice" data-review="{c.dates.review}" role="note" hidden '
+                      f'markdown="1">', "", f"**Review overdue:** this compact was due for review by "
+                      f"{format_date(c.dates.review)}.", "", "</div>", ""]
+        facts = [("Area", c.area), ("Version", c.version)] + [
+            (label, format_date(getattr(c.dates, key)) if getattr(c.dates, key) else None)
+            for key, label in [("adopted", "Adopted"), ("refreshed", "Refreshed"), ("published", "Published"),
+                               ("start", "Covers from"), ("end", "Covers until"), ("review", "Review date")]]
+        lines += [f"- **{label}:** {inline(value)}" for label, value in facts if value]
+        if self.links is not None:  # on a site: this compact's other pages
+            lines += ["", "[Glossary](glossary.md) · [Signatories and partners](signatories.md) · "
+                      "Download the register: [CSV](signatories.csv), [JSON](signatories.json) · "
+                      "Download this compact: [JSON](compact.json), [Akoma Ntoso XML](compact.akn.xml)",
+                      "{: .compact-related }"]
+        return lines + [""]
+
+    def withdrawn(self) -> list[str]:
+        """Tombstones: each withdrawn clause keeps its anchor and says what happened."""
+        if not self.compact.withdrawn:
+            return []
+        lines = self.heading(2, "Withdrawn clauses", "withdrawn")
+        for gone in self.compact.withdrawn:
+            lines += self.fragment("withdrawn.html", withdrawn=withdrawn_view(gone, self.links))
+        return lines
+
+    def contents(self, parts: list[list[str]]) -> list[str]:
+        """A contents list of the page's main headings (also for phones and print, where no sidebar shows)."""
+        entries = [_H2_RE.match(line) for part in parts for line in part]
+        entries = [m for m in entries if m]
+        if len(entries) < 3:
+            return []
+        lines = ['<nav class="compact-contents" aria-label="Contents" markdown="1">', "", "**Contents**", ""]
+        # Bullets, not numbers: the headings carry the source's own section numbers.
+        lines += [f"- [{m[1]}](#{m[2]})" for m in entries] + ["", "</nav>", ""]
+        return lines
+
+    def parts(self) -> dict[str, list[str]]:
+        """Every part's Markdown, keyed by the names ``order`` uses."""
+        c, md = self.compact, self.md
+        rendered = {
+            "introduction": self.block(c.introduction, "Introduction", "introduction"),
+            "purpose": self.block(c.purpose, "Purpose", "purpose"),
+            "vision": self.block(c.vision, "Vision", "vision"),
+            "outcomes": self.block(c.outcomes, "Outcomes", "outcomes"),
+            "about": [],
+            "objectives": self.block(c.objectives, "Objectives", "objectives"),
+            "principles": self.principles(c.principles),
+            "undertakings": self.undertakings(c.undertakings),
+            "codes_of_practice": self.block(c.codes_of_practice, "Codes of practice", "codes-of-practice"),
+            "governance": self.block(c.governance, "Governance", "governance"),
+            "procedures": render_procedures(c, md, self.steps), "partners": render_partners(c, md),
+            "steering_group": render_steering_group(c, md), "signatories": render_signatories(c, md),
+            "forms": render_forms(c, md, on_site=self.links is not None), "glossary": render_glossary(c, md),
+        }
+        for about in c.about:
+            rendered[f"about:{about.id}"] = self.block(about, about.heading, f"about-{about.id}")
+        return rendered
+
+    def page(self) -> str:
+        c = self.compact
+        rendered = self.parts()
+        names: list[str] = []
+        for name in [*c.order, *PART_NAMES]:
+            expanded = [f"about:{a.id}" for a in c.about] if name == "about" else [name]
+            names += [n for n in expanded if n not in names]
+        ordered = [rendered[name] for name in names]
+        body = [self.header(), self.contents(ordered), *ordered, self.withdrawn(), 
+            render_notes(c, self.md), [f"[^{note.id}]: {markdown(note.text, self.resolve)}" for note in c.footnotes]]
+        text = "\n".join(line for part in body for line in part).rstrip() + "\n"
+        return merge_placeholders(text) if self.blocks else text
+
+
+class RenderedPage(NamedTuple):
+    """A page's Markdown and the HTML blocks for its placeholders (render/fragments.py)."""
+
+    markdown: str
+    blocks: tuple[str, ...]
+
+    def html(self) -> str:
+        """The page as HTML without a site (Markdown through the site's extensions, then the blocks)."""
+        return splice(to_html(self.markdown), self.blocks)
+
+
+def render_compact_page(compact: Compact, links: PageLinks | None = None, similar=None,
+                        fragments: Fragments | None = None) -> RenderedPage:
+    """The whole compact as one page; without ``links``, plain (no site tools, references as typed).
+    ``similar(clause_id)`` gives the concordance's matches listed under each clause; ``fragments`` the site's
+    templates (the package's by default)."""
+    writer = PageWriter(compact, links, similar, fragments)
+    return RenderedPage(writer.page(), tuple(writer.blocks))
+
+
+class WithdrawnView(NamedTuple):
+    """A withdrawn clause for a template: its old anchor, "Clause 2.6", the date as words and the reason."""
+
+    id: str
+    anchor: str
+    label: str
+    date: str
+    reason: Prose
+
+
+def withdrawn_view(gone, links: PageLinks | None = None) -> WithdrawnView:
+    return WithdrawnView(gone.id, clause_anchor(gone.id), f"Clause {gone.number or gone.id}", format_date(gone.date),
+                         prose(gone.reason, links.resolve_final if links is not None else None))
