@@ -83,7 +83,10 @@ def test_printed_compact_has_every_clause_number_and_no_navigation(page, site_se
             number = getattr(node, "number", None)
             if number:
                 assert re.search(rf"(?<![\d.]){re.escape(number)}(?![\d])", flat), f"{compact.slug} {number}"
-            assert f"/{compact.slug}/clause/{node.id}/" in flat.replace(" ", ""), f"no citation for {node.id}"
+            # pdftotext drops a hyphen that ends a line ("equality-and-" + "inclusion/"), and where the URL
+            # breaks depends on the test server's port: compare without spaces and hyphens.
+            cited = f"/{compact.slug}/clause/{node.id}/".replace("-", "")
+            assert cited in flat.replace(" ", "").replace("-", ""), f"no citation for {node.id}"
         for chrome in ("Table of contents", "Copy link", "Type to start searching", "Made with", "Contents"):
             assert chrome not in flat, f"{compact.slug}: '{chrome}' printed"
     poppler("pdftoppm", "-r", "50", "-png", "-f", "1", "-l", "1", str(pdf), str(SCREENSHOTS / "print-compact"))
