@@ -183,8 +183,13 @@ FOCUS_STEP = """async () => {
   seen.set(el, seen.size);
   const covered = () => {
     const box = el.getBoundingClientRect();
+    // Only the part inside the viewport can be seen: a region taller than the screen (the compare table) is
+    // scrolled to its top when focused, and points sampled over its whole height would fall below the fold.
+    const left = Math.max(box.left, 0), top = Math.max(box.top, 0);
+    const width = Math.min(box.right, innerWidth) - left, height = Math.min(box.bottom, innerHeight) - top;
+    if (box.width > 0 && (width <= 0 || height <= 0)) return true;
     const hits = [[0.5, 0.5], [0.1, 0.1], [0.9, 0.1], [0.1, 0.9], [0.9, 0.9]].map(
-      ([x, y]) => document.elementFromPoint(box.left + x * box.width, box.top + y * box.height));
+      ([x, y]) => document.elementFromPoint(left + x * width, top + y * height));
     return box.width > 0 && !hits.some(hit => hit && (el.contains(hit) || hit.contains(el) || hit.control === el));
   };
   let obscured = covered();

@@ -147,3 +147,28 @@ def test_at_national_scale_the_home_page_is_small_and_filters_fast(page, nationa
         page.locator("th", has_text="Signatories").get_by_role("button").click()
         counts = page.locator("tbody tr:not([hidden]) td:nth-child(7)").all_inner_texts()
         assert counts == sorted(counts, key=lambda text: int(text) if text.isdigit() else 0)
+
+
+@pytest.mark.parametrize("path", ["", "compare/"])
+def test_axe_in_materials_dark_scheme(page, site_server, built_site, path):
+    """This site's palette is Material's default, but a council may add the dark scheme (slate): the register and
+    the compare page must pass there too. Material ships palette.css in every build; it is linked and the scheme
+    set on <body>, as Material's palette toggle does."""
+    from .quality import AXE, axe_violations, describe_violations, require
+
+    require(AXE, "axe-core")
+    palette = next((built_site / "assets" / "stylesheets").glob("palette.*.min.css")).name
+    page.goto(f"{site_server}/{path}")
+    page.evaluate("""(href) => new Promise(done => {
+        const link = Object.assign(document.createElement('link'), {rel: 'stylesheet', href, onload: done});
+        document.head.appendChild(link);
+        document.body.setAttribute('data-md-color-scheme', 'slate');
+        document.body.setAttribute('data-md-color-primary', 'indigo');
+    })""", f"{site_server}/assets/stylesheets/{palette}")
+    if not path:
+        page.get_by_label("Only those overdue for review").check()  # the overdue tag shows
+    else:
+        page.locator("tr[data-left]").first.wait_for()
+    assert page.evaluate("getComputedStyle(document.body).backgroundColor") != "rgb(255, 255, 255)"
+    violations = axe_violations(page)
+    assert not violations, describe_violations(violations)
