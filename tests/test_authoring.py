@@ -9,9 +9,10 @@ from compact_site.content.checks import check_compact
 from compact_site.content.loader import parse_compact
 from compact_site.content.site_loader import load_content
 from compact_site.core.citations import citation
-from compact_site.pages.listing import count_undertakings, home_markdown
+from compact_site.core.compact_register import count_undertakings
 from compact_site.render.clause_pages import render_clause_page
 from compact_site.render.compact_page import render_compact_page
+from compact_site.render.home_page import home_page
 
 from .conftest import CONTENT
 from .test_site_build import MINIMAL, build_site, make_project
@@ -126,7 +127,7 @@ principles:
     compact, problems = load(text)
     assert problems == []
     assert count_undertakings(compact) == 3  # two in the section itself, one in the 'all' group; no principle
-    assert "- **Undertakings:** 3" in home_markdown([compact])
+    assert "</span></td><td>not stated</td><td>not stated</td><td>3</td>" in home_page([compact], "compacts.json").html()
 
 
 def test_real_compacts_count_clauses_in_sections_too(loaded_content):

@@ -42,7 +42,7 @@ def hostile(node, key=None):
     if isinstance(node, list):
         return [hostile(v, key) for v in node]
     if isinstance(node, str) and key not in NOT_TEXT:
-        return (FORMULA if key in ("name", "organisation", "role") else "") + node + PAYLOAD
+        return (FORMULA if key in ("name", "organisation", "role", "title", "area") else "") + node + PAYLOAD
     return node
 
 

@@ -7,8 +7,8 @@
  * Progressive enhancement: the form ships hidden (it cannot work without this script) and a <noscript> says so.
  * Alignment mirrors compact_site.core.concordance.align: every concordance match between the two compacts (either
  * direction; explicit see_also/derived_from links count as 1.0), paired one-to-one, best score first, shown in
- * the first compact's order. Matches are [slug, clause id, score]. Word differences come from a longest common
- * subsequence of the two texts.
+ * a table: the pairs, best score first, then each compact's clauses without a counterpart. Matches are
+ * [slug, clause id, score]. Word differences come from a longest common subsequence of the two texts.
  */
 (function () {
   "use strict";
@@ -88,38 +88,53 @@
     return el("a", { href: clause.href }, [clause.cite]);
   }
 
-  // left, right: {slug, title, clauses}, the index entry joined with its loaded data.
+  // One group of rows under a heading row that spans the table ("Only in …"), or nothing when it has no rows.
+  function group(heading, rows) {
+    if (!rows.length) { return []; }
+    return [el("tbody", {}, [el("tr", {}, [el("th", { scope: "colgroup", colspan: "3" }, [heading])])].concat(rows))];
+  }
+
+  // left, right: {slug, title, clauses}, the index entry joined with its loaded data. The table shows the pairs
+  // first, best score first (ties in the first compact's order), then the first compact's clauses without a
+  // counterpart, then the second's, each in page order; a summary line above it says how many are paired.
   function render(result, left, right) {
     result.textContent = "";
-    var found = align(left, right), rows = [], count = 0;
-    left.clauses.forEach(function (clause, i) {
-      var other = found.paired[i], cells;
-      if (other === undefined) {
-        cells = [el("td", {}, [el("em", {}, ["No matching clause"])]), el("td", {}, ["–"])];
-      } else {
-        count += 1;
-        var match = right.clauses[other];
-        cells = [el("td", {}, [clauseLink(match), " ", marked(diff(clause.text, match.text))]),
-                 el("td", {}, [Math.round(found.scores[i] * 100) + "%"])];
-      }
-      rows.push(el("tr", { "data-left": clause.id, "data-right": other === undefined ? "" : right.clauses[other].id },
-                   [el("th", { scope: "row" }, [clauseLink(clause), " ", clause.text])].concat(cells)));
+    var found = align(left, right), order = [];
+    left.clauses.forEach(function (clause, i) { if (found.paired[i] !== undefined) { order.push(i); } });
+    order.sort(function (x, y) { return found.scores[y] - found.scores[x] || x - y; });
+    var none = function () { return el("td", {}, [el("em", {}, ["No counterpart"])]); };
+    var pairs = order.map(function (i) {
+      var clause = left.clauses[i], match = right.clauses[found.paired[i]];
+      return el("tr", { "data-left": clause.id, "data-right": match.id, "data-score": String(found.scores[i]) }, [
+        el("th", { scope: "row" }, [clauseLink(clause), " ", clause.text]),
+        el("td", {}, [clauseLink(match), " ", marked(diff(clause.text, match.text))]),
+        el("td", {}, [Math.round(found.scores[i] * 100) + "%"])]);
     });
-    var caption = el("caption", {}, [left.title + " and " + right.title + ": " + count + " of " +
-                                     left.clauses.length + " clauses paired. Marked words: deleted from the first, " +
+    var leftOnly = left.clauses.filter(function (clause, i) { return found.paired[i] === undefined; });
+    var rightOnly = right.clauses.filter(function (clause, j) { return !found.used[j]; });
+    var summary = el("p", { id: "compact-compare-summary", "class": "compact-compare__summary" }, [
+      order.length + " of " + left.clauses.length + " clauses of " + left.title + " have a counterpart in " +
+      right.title + "; " + leftOnly.length + " only in the first, " + rightOnly.length + " only in the second."]);
+    var caption = el("caption", {}, [left.title + " and " + right.title + ": pairs first, best match first, then " +
+                                     "the clauses without a counterpart. Marked words: deleted from the first, " +
                                      "inserted in the second."]);
     var head = el("thead", {}, [el("tr", {}, [el("th", { scope: "col" }, [left.title]),
                                              el("th", { scope: "col" }, [right.title + " (differences marked)"]),
                                              el("th", { scope: "col" }, ["Similarity"])])]);
+    var body = [el("tbody", {}, pairs)]
+      .concat(group("Only in " + left.title + " (" + leftOnly.length + ")", leftOnly.map(function (clause) {
+        return el("tr", { "data-left": clause.id, "data-right": "" },
+                  [el("th", { scope: "row" }, [clauseLink(clause), " ", clause.text]), none(), el("td", {}, ["–"])]);
+      })))
+      .concat(group("Only in " + right.title + " (" + rightOnly.length + ")", rightOnly.map(function (clause) {
+        return el("tr", { "data-left": "", "data-right": clause.id },
+                  [none(), el("th", { scope: "row" }, [clauseLink(clause), " ", clause.text]), el("td", {}, ["–"])]);
+      })));
     var wrap = el("div", { "class": "compact-compare__table", tabindex: "0", role: "region",
                            "aria-label": "Aligned clauses (scrolls sideways on small screens)" },
-                  [el("table", {}, [caption, head, el("tbody", {}, rows)])]);
+                  [el("table", {}, [caption, head].concat(body))]);
+    result.appendChild(summary);
     result.appendChild(wrap);
-    var only = right.clauses.filter(function (clause, j) { return !found.used[j]; });
-    result.appendChild(el("h2", { id: "compare-unmatched" }, ["Only in " + right.title + " (" + only.length + ")"]));
-    result.appendChild(only.length ? el("ul", { "class": "compact-compare__unmatched" }, only.map(function (clause) {
-      return el("li", {}, [clauseLink(clause), " ", clause.text]);
-    })) : el("p", {}, ["Every clause of " + right.title + " is paired."]));
   }
 
   // Data scripts by slug: loaded ones are in window.compactCompare; pending ones hold the callbacks waiting.
@@ -187,8 +202,8 @@
           }
           render(result, { slug: a.slug, title: a.title, clauses: got[a.slug] },
                  { slug: b.slug, title: b.title, clauses: got[b.slug] });
-          var caption = result.querySelector("caption");
-          say(event, caption ? caption.textContent : result.textContent);
+          var summary = document.getElementById("compact-compare-summary");
+          say(event, summary ? summary.textContent : result.textContent);
         });
       });
     }

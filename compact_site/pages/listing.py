@@ -2,6 +2,7 @@
 another static-site engine needs only a new adapter."""
 from __future__ import annotations
 
+from compact_site.core.compact_register import CSV_FILE as REGISTER_CSV, register_download
 from compact_site.core.concordance import Concordance
 from compact_site.core.context import BuildContext
 from compact_site.core.registers import register_downloads
@@ -9,7 +10,7 @@ from compact_site.exports.urls import SCHEMA_FILE, SITE_INDEX_FILE, compact_akn_
 from compact_site.model import Compact
 from compact_site.model.references import clause_anchor
 from compact_site.render.clause_pages import clause_page_path, render_clause_page, render_tombstone_page
-from compact_site.render.compact_page import format_date, render_compact_page
+from compact_site.render.compact_page import render_compact_page
 from compact_site.render.compare_page import COMPARE_URI, compare_markdown, compare_script_path, compare_scripts
 from compact_site.render.form_pages import form_markdown, form_page_uri
 from compact_site.render.fragments import Fragments
@@ -19,48 +20,14 @@ from compact_site.render.glossary_pages import (
     compact_glossary_uri,
     site_glossary_markdown,
 )
+from compact_site.render.home_page import home_page
 from compact_site.render.page_source import PageSource
 from compact_site.render.register_pages import register_pages
-from compact_site.text.author_text import inline
 
 
 def compact_page_uri(slug: str) -> str:
     """Source path of a compact's page; with directory URLs it is served at ``/<slug>/``."""
     return f"{slug}/index.md"
-
-
-def count_undertakings(compact: Compact) -> int:
-    """Every clause of the undertakings sections: those in a group of any party (`all` included) and those
-    directly in a section (an importer puts points there when the source names no party). Principles and
-    procedure stages are not undertakings."""
-    sections = compact.undertakings.sections if compact.undertakings else []
-    return sum(len(section.clauses) + sum(len(group.clauses) for group in section.groups) for section in sections)
-
-
-def home_markdown(compacts: list[Compact]) -> str:
-    """The home page: every compact with its area, status, dates and counts (a list, so it fits a phone)."""
-    lines = ["# Local compacts", ""]
-    if len(compacts) == 1:
-        only = compacts[0]
-        lines += [f"This site publishes the [{inline(only.title)}]({compact_page_uri(only.slug)}).", ""]
-    else:
-        lines += [f"This site publishes {len(compacts)} local compacts: agreements between the statutory sector and "
-                  "the voluntary and community sector. Every clause has a permanent link.", ""]
-    for c in sorted(compacts, key=lambda c: c.title.lower()):
-        dates = "; ".join(f"{label} {format_date(value)}" for label, value in
-                          [("adopted", c.dates.adopted), ("refreshed", c.dates.refreshed),
-                           ("published", c.dates.published), ("from", c.dates.start), ("to", c.dates.end),
-                           ("review", c.dates.review)] if value)
-        signatories = len(c.signatories.items) if c.signatories else 0
-        partners = len(c.partners.items) if c.partners else 0
-        signatories = signatories or "none recorded in the source"
-        partners = partners or "none named in the source"
-        lines += [f"## [{inline(c.title)}]({compact_page_uri(c.slug)})", "",
-                  f"- **Area:** {inline(c.area)}", f"- **Status:** {c.status.replace('-', ' ')}",
-                  f"- **Dates:** {dates or 'not stated in the source'}",
-                  f"- **Undertakings:** {count_undertakings(c)}", f"- **Signatories:** {signatories}",
-                  f"- **Partners:** {partners}", ""]
-    return "\n".join(lines)
 
 
 def compact_page(compact: Compact, links, concordance: Concordance, origin: str | None,
@@ -94,7 +61,7 @@ def site_pages(context: BuildContext, files: dict[str, str], with_home: bool, gl
         pages.append(PageSource(COMPARE_URI, compare_markdown(compacts, context.concordance, citations,
                                                               style.directory_urls)))
     if with_home:
-        pages.append(PageSource("index.md", home_markdown(compacts)))
+        pages.append(home_page(compacts, SITE_INDEX_FILE, style.directory_urls, fragments))
     return pages
 
 
@@ -105,6 +72,7 @@ def static_files(context: BuildContext, site_name: str, fragments: Fragments | N
 
     compacts = context.compacts
     files = identifier_pages(context, site_name, fragments) + register_downloads(compacts) + export_files(context)
+    files += register_download(compacts, context.style.site_url)
     if len(compacts) > 1:
         files += compare_scripts(compacts, context.concordance, context.citations, context.style.directory_urls)
     return files
@@ -118,7 +86,7 @@ def static_paths(compacts: list[Compact]) -> list[str]:
     paths += [f"{c.slug}/signatories.{kind}" for c in compacts for kind in ("csv", "json")]
     paths += ["signatories.csv", "signatories.json"]
     paths += [path for c in compacts for path in (compact_json_file(c.slug), compact_akn_file(c.slug))]
-    paths += [SITE_INDEX_FILE, SCHEMA_FILE]
+    paths += [SITE_INDEX_FILE, SCHEMA_FILE, REGISTER_CSV]
     return paths + ([compare_script_path(c.slug) for c in compacts] if len(compacts) > 1 else [])
 
 

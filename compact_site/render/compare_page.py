@@ -94,19 +94,21 @@ def compare_markdown(compacts, concordance: Concordance, citations, directory_ur
     options = "".join(f'<option value="{c.slug}">{_escape(c.title)}</option>' for c in compacts)
 
     def select(name: str, label: str, chosen: int) -> str:
+        # The register pages' filter fields (compact.css): one form style across the site.
         chosen_slug = compacts[min(chosen, len(compacts) - 1)].slug if compacts else ""
         marked = options.replace(f'value="{chosen_slug}"', f'value="{chosen_slug}" selected', 1)
-        return (f'<p class="compact-compare__field"><label for="compare-{name}">{label}</label> '
-                f'<select id="compare-{name}" name="{name}">{marked}</select></p>')
+        return (f'<div class="compact-register__filter"><label for="compare-{name}">{label}</label>'
+                f'<select id="compare-{name}" name="{name}">{marked}</select></div>')
 
     data = _script_json(compare_index(compacts, directory_urls))
     return "\n".join([
         "# Compare two compacts", "",
         "Choose two compacts to see their clauses side by side. Each clause of the first is paired with the most "
         "similar clause of the second (the same undertaking, reworded); words only in the first are marked as "
-        "deleted, words only in the second as inserted. Clauses with no counterpart are listed after the table.",
+        "deleted, words only in the second as inserted. The pairs come first, the most similar first; then the "
+        "clauses of the first compact without a counterpart, then those of the second.",
         "",
-        '<form class="compact-compare" aria-label="Choose compacts" hidden>'
+        '<form class="compact-compare compact-register__filters" aria-label="Choose compacts" hidden>'
         + select("left", "First compact", 0) + select("right", "Second compact", 1) + "</form>",
         "",
         '<noscript><p>Comparing needs JavaScript. Each clause on a compact\'s page lists its similar undertakings '

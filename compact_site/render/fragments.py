@@ -42,6 +42,7 @@ FRAGMENTS = {
     "procedure-steps.html": "the numbered stages of a procedure, each citable like a clause",
     "withdrawn.html": "a withdrawn clause on its compact's page",
     "register-table.html": "one sector's table on a compact's register page",
+    "compact-register.html": "the home page's table of every compact, with its filters and sort buttons",
     "site-register.html": "the filterable table of every signatory, partner and steering-group member",
     "used-in.html": "a glossary term's 'Used in' links",
     "identifier-page.html": "the page at a clause's identifier URL (a whole HTML document)",

@@ -182,15 +182,15 @@ FOCUS_STEP = """async () => {
   window.__focusPrevious = el;
   seen.set(el, seen.size);
   const covered = () => {
-    // Sampled in the part of the box inside the window: a box taller than the window (a long table that
-    // scrolls sideways) is focused scrolled into view, but most of it lies outside, where nothing is hit.
-    const whole = el.getBoundingClientRect();
-    const left = Math.max(whole.left, 0), top = Math.max(whole.top, 0);
-    const box = {left, top, width: Math.min(whole.right, innerWidth) - left,
-                 height: Math.min(whole.bottom, innerHeight) - top};
+    const box = el.getBoundingClientRect();
+    // Only the part inside the viewport can be seen: a region taller than the screen (the compare table) is
+    // scrolled to its top when focused, and points sampled over its whole height would fall below the fold.
+    const left = Math.max(box.left, 0), top = Math.max(box.top, 0);
+    const width = Math.min(box.right, innerWidth) - left, height = Math.min(box.bottom, innerHeight) - top;
+    if (box.width > 0 && (width <= 0 || height <= 0)) return true;
     const hits = [[0.5, 0.5], [0.1, 0.1], [0.9, 0.1], [0.1, 0.9], [0.9, 0.9]].map(
-      ([x, y]) => document.elementFromPoint(box.left + x * box.width, box.top + y * box.height));
-    return whole.width > 0 && !hits.some(hit => hit && (el.contains(hit) || hit.contains(el) || hit.control === el));
+      ([x, y]) => document.elementFromPoint(left + x * width, top + y * height));
+    return box.width > 0 && !hits.some(hit => hit && (el.contains(hit) || hit.contains(el) || hit.control === el));
   };
   let obscured = covered();
   if (obscured) {

@@ -1,7 +1,7 @@
-"""The compare page in a real browser: two labelled selects, clauses aligned in a table, differences marked,
-unmatched clauses listed, each compact's data script loaded only when chosen (served, and over file:// from the
-intranet copy), a status while loading and when a script fails; and the collapsed "Similar undertakings" under a
-clause."""
+"""The compare page in a real browser: two labelled selects in the site's form style, clauses aligned in a table
+(pairs best first, then each compact's clauses without a counterpart) under a summary line, differences marked,
+each compact's data script loaded only when chosen (served, and over file:// from the intranet copy), a status
+while loading and when a script fails; and the collapsed "Similar undertakings" under a clause."""
 from __future__ import annotations
 
 import pytest
@@ -31,9 +31,9 @@ def choose(page, first: str, second: str):
     page.get_by_label("Second compact").select_option(second)
 
 
-def rows(page) -> list[tuple[str, str | None]]:
-    """The table as (left id, right id or None), in its order."""
-    return [(left, right or None) for left, right in page.locator("tr[data-left]").evaluate_all(
+def rows(page) -> list[tuple[str | None, str | None]]:
+    """The table as (left id or None, right id or None), in its order."""
+    return [(left or None, right or None) for left, right in page.locator("tr[data-left]").evaluate_all(
         "rows => rows.map(r => [r.dataset.left, r.dataset.right])")]
 
 
@@ -45,19 +45,46 @@ def test_wolverhampton_2_1_aligns_with_southampton_1_1(page, site_server, loaded
     row = page.locator('tr[data-left="2.1"]')
     assert row.get_attribute("data-right") == "1.1"
     assert page.locator('tr[data-left="5.4"]').get_attribute("data-right") == "4.5"
-    # compare.js pairs every clause as compact_site.core.concordance.align does in Python
-    assert rows(page) == align(Concordance.build(entries_of(loaded_content.compacts)), "wolverhampton",
-                               "southampton")[0]
+    # compare.js pairs every clause as compact_site.core.concordance.align does in Python; the table shows the
+    # pairs first, best score first, then Wolverhampton's clauses without a counterpart, then Southampton's.
+    aligned, unmatched = align(Concordance.build(entries_of(loaded_content.compacts)), "wolverhampton",
+                               "southampton")
+    paired = [(left, right) for left, right in aligned if right]
+    shown = rows(page)
+    assert sorted(shown[:len(paired)]) == sorted(paired)
+    assert shown[len(paired):] == [(left, None) for left, right in aligned if not right] + [
+        (None, right) for right in unmatched]
+    scores = [float(s) for s in page.locator("tr[data-score]").evaluate_all("rows => rows.map(r => r.dataset.score)")]
+    assert len(scores) == len(paired) and scores == sorted(scores, reverse=True)
+    summary = (f"{len(paired)} of {len(aligned)} clauses of Wolverhampton Compact Principles have a counterpart in "
+               f"Southampton Compact; {len(aligned) - len(paired)} only in the first, {len(unmatched)} only in the "
+               "second.")
+    assert page.locator("#compact-compare-summary").inner_text() == summary
     # Word differences are marked, and say so to a screen reader ("the VCS" vs "VCS").
     assert row.locator("ins").count() >= 1
     assert "inserted:" in row.locator("ins").first.inner_text()
     assert page.locator("table thead th[scope=col]").count() == 3
-    unmatched = page.locator(".compact-compare__unmatched li")
-    assert unmatched.count() >= 1 and "Southampton" in unmatched.first.inner_text()
-    assert "clauses paired" in page.locator("#compact-compare-status").inner_text()
+    assert page.locator("th[scope=colgroup]").all_inner_texts() == [
+        f"Only in Wolverhampton Compact Principles ({len(aligned) - len(paired)})",
+        f"Only in Southampton Compact ({len(unmatched)})"]
+    # A clause's text is body text, not bold like the table's column headers.
+    assert row.locator("th").evaluate("th => getComputedStyle(th).fontWeight") == "400"
+    assert page.locator("#compact-compare-status").inner_text() == summary
     # Only the compacts chosen were loaded (the first two on opening, then Wolverhampton), each once.
     loaded = sorted(url.rsplit("/", 1)[1] for url in requested if DATA in url)
     assert loaded == ["sandwell.js", "southampton.js", "wolverhampton.js"]
+
+
+def test_selects_are_the_site_form_fields(page, site_server):
+    page.goto(f"{site_server}/compare/")
+    fields = page.locator("form.compact-compare .compact-register__filter")
+    assert fields.count() == 2
+    assert fields.locator("label").all_inner_texts() == ["First compact", "Second compact"]
+    register = page.context.new_page()
+    register.goto(f"{site_server}/signatories/")
+    style = "el => { const s = getComputedStyle(el); return [s.borderTopWidth, s.minHeight, s.fontWeight]; }"
+    assert page.locator("#compare-left").evaluate(style) == register.locator("#register-sector").evaluate(style)
+    register.close()
 
 
 def test_compare_works_from_the_keyboard(page, site_server):
@@ -92,7 +119,7 @@ def test_status_says_loading_then_the_result(page, site_server):
         "#compact-compare-result").inner_text()
     assert len(held) == 1
     held[0].continue_()
-    expect(page.locator("#compact-compare-status")).to_contain_text("clauses paired")
+    expect(page.locator("#compact-compare-status")).to_contain_text("have a counterpart")
     expect(page.locator("#compact-compare-result")).not_to_have_attribute("aria-busy", "true")
 
 
