@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterator, Optional
 
 from compact_site.model import Compact, Glossary, Term
@@ -104,11 +105,22 @@ class TermMatcher:
         return list(seen.values())
 
 
+@lru_cache(maxsize=1024)
+def _matcher(entries: tuple[Entry, ...]) -> TermMatcher:
+    return TermMatcher(list(entries))
+
+
+def page_matcher(compact: Optional[Compact], site: Optional[Glossary]) -> TermMatcher:
+    """The matcher of :func:`page_entries`, made once for the same entries: the "Used in" lists and the page's
+    definition buttons both need it, and its regex of every term costs ~1 ms a compact to compile."""
+    return _matcher(tuple(page_entries(compact, site)))
+
+
 def used_in(compacts: list[Compact], site: Optional[Glossary]) -> dict[tuple, list[tuple[str, str]]]:
     """(entry source, entry id) -> the clauses (slug, clause id) whose text uses it, as each page sees it."""
     found: dict[tuple, list[tuple[str, str]]] = defaultdict(list)
     for compact in compacts:
-        matcher = TermMatcher(page_entries(compact, site))
+        matcher = page_matcher(compact, site)
         for node in compact.citable():
             for entry in matcher.entries_in(node.text + " " + (getattr(node, "title", None) or "")):
                 found[(entry.source, entry.id)].append((compact.slug, node.id))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from mkdocs.utils import get_relative_url
 
-from compact_site.core.glossary import Entry, TermMatcher, page_entries, term_anchor
+from compact_site.core.glossary import Entry, TermMatcher, page_matcher, term_anchor
 from compact_site.core.registers import PAGE_URI
 from compact_site.model import Compact, Glossary
 from compact_site.pages.listing import compact_page_uri
@@ -29,7 +29,7 @@ class TermAnnotator:
     def matcher(self, compact: Compact | None) -> TermMatcher:
         key = compact.slug if compact else None
         if key not in self.matchers:  # built once per build, not once per page
-            self.matchers[key] = TermMatcher(page_entries(compact, self.site))
+            self.matchers[key] = page_matcher(compact, self.site)
         return self.matchers[key]
 
     def annotate(self, html: str, src_uri: str, page_url: str, files) -> str:
