@@ -46,7 +46,7 @@ from compact_site.content.site_loader import YAML_SUFFIXES, load_content, summar
 from compact_site.core.citations import LinkStyle, link_references
 from compact_site.core.context import BuildContext
 from compact_site.errors import ContentError, Problem
-from compact_site.pages.listing import site_pages, static_files, static_paths
+from compact_site.pages.listing import download_files, download_sizes, page_files, site_pages, static_paths
 from compact_site.pages.search import (
     INDEX_SCRIPT_URI,
     SEARCH_PAGE_URI,
@@ -61,7 +61,8 @@ from compact_site.plugin.material_markup import valid_material_markup
 from compact_site.plugin.nav_view import NavView
 from compact_site.plugin.split_build import SplitBuild
 from compact_site.plugin.terms_adapter import TermAnnotator
-from compact_site.render.fragments import FragmentError, Fragments, anchor_ids, splice
+from compact_site.render.downloads import FormatContact
+from compact_site.render.fragments import FragmentError, Fragments, anchor_ids, finish, splice
 from compact_site.render.statement import STATEMENT_URI, statement_markdown
 from compact_site.runtime.background import fork_refused, worth_forking
 from compact_site.runtime.log_relay import WARNINGS, counted
@@ -93,6 +94,8 @@ class CompactPlugin(BasePlugin[CompactConfig]):
         self.blocks: dict[str, tuple[str, ...]] = {}  # src_uri -> its fragments' HTML (render/fragments.py)
         self.unsearched: set[str] = set()  # pages whose blocks go in after Material's search (on_page_context)
         self.files: Files | None = None
+        self.sizes: dict[str, int] | None = {}  # the downloads' sizes in bytes; None until the worker's are asked for
+        self.format_contact: FormatContact | None = None  # who to ask for another format (on_config)
 
     def on_config(self, config):
         WARNINGS.reset()  # a new build: no warnings yet
@@ -153,18 +156,21 @@ class CompactPlugin(BasePlugin[CompactConfig]):
         self.split = SplitBuild()
         elsewhere = static_paths(compacts) if self.forking else []  # one process: not even counted
         if elsewhere and worth_forking(len(elsewhere)):  # made and written by a worker meanwhile, forked now that
-            # the data it needs exists
+            # the data it needs exists; the downloads first, whose sizes the compact pages show
             self._refuse_clashes(files, [(path, None) for path in elsewhere])
-            self.split.start(files, config, elsewhere, partial(static_files, self.context, config.site_name,
-                                                               self.fragments))
+            self.split.start(files, config, elsewhere, partial(download_files, self.context),
+                             partial(page_files, self.context, config.site_name, self.fragments))
         pages = site_pages(self.context, self.loaded.files, self.config.home and "index.md" not in files.src_uris,
-                           self.loaded.glossary_file, self.fragments)
+                           self.loaded.glossary_file, self.fragments, self.format_contact)
         self.blocks = {p.src_uri: p.blocks for p in pages if p.blocks}
         self.unsearched = {p.src_uri for p in pages if p.blocks and not p.searchable}
         generated = [(p.src_uri, p.markdown, p.origin) for p in pages]
+        self.sizes = None if self.split.started else {}
         if not self.split.started:
-            generated += [(path, text, None) for path, text in static_files(
-                self.context, config.site_name, self.fragments)]
+            identifier, compare = page_files(self.context, config.site_name, self.fragments, split=True)
+            downloads = download_files(self.context)
+            self.sizes = download_sizes(downloads)  # counted as MkDocs will write them
+            generated += [(path, text, None) for path, text in identifier + downloads + compare]  # static_files' order
         assets = resources.files("compact_site").joinpath("assets")
         generated += [(f"{ASSET_DIR}/{name}", assets.joinpath(name).read_text("utf-8"), None) for name in ASSETS]
         if STATEMENT_URI not in files.src_uris:  # a site's own hand-written statement wins
@@ -212,7 +218,7 @@ class CompactPlugin(BasePlugin[CompactConfig]):
         if page.file.src_uri in self.unsearched:
             # Only now the clause blocks go in: Material's search has indexed the page's prose, and the clause
             # entries (on_post_build) carry every clause.
-            page.content = splice(page.content, self.blocks[page.file.src_uri])
+            page.content = splice(page.content, finish(self.blocks[page.file.src_uri], self._sizes))
         page.content = self.terms.annotate(page.content, page.file.src_uri, page.url, self.files)
         if self.nav_view is not None:
             context["nav"] = self.nav_view.for_page(page.file.src_uri)
@@ -244,7 +250,16 @@ class CompactPlugin(BasePlugin[CompactConfig]):
         if blocks and getattr(page, "present_anchor_ids", None) is not None:
             # MkDocs checks links to anchors against the ids it saw in the Markdown; the blocks' ids come after.
             page.present_anchor_ids.update(anchor_ids(blocks))
-        return splice(html, blocks) if page.file.src_uri not in self.unsearched else html
+        return splice(html, finish(blocks, self._sizes)) if page.file.src_uri not in self.unsearched else html
+
+    def _sizes(self) -> dict[str, int]:
+        """The downloads' sizes (path -> bytes written): asked for when the first compact page is spliced, long
+        after a worker made them (it makes them first)."""
+        if self.sizes is None:  # a worker makes them: asked for once
+            waited = time.perf_counter()
+            self.sizes = self.split.sizes()
+            log.debug(f"the downloads' sizes from the worker: waited {time.perf_counter() - waited:.3f} s")
+        return self.sizes
 
     def on_post_page(self, output, *, page, config):
         return valid_material_markup(output) if self.config.enabled else output
