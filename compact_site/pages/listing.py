@@ -11,9 +11,9 @@ from compact_site.model.references import clause_anchor
 from compact_site.render.clause_pages import clause_page_path, render_clause_page, render_tombstone_page
 from compact_site.render.compact_page import format_date, render_compact_page
 from compact_site.render.compare_page import COMPARE_URI, compare_markdown, compare_script_path, compare_scripts
-from compact_site.render.downloads import FormatContact
+from compact_site.render.downloads import FormatContact, format_request, statement_href
 from compact_site.render.form_pages import form_markdown, form_page_uri
-from compact_site.render.fragments import Fragments
+from compact_site.render.fragments import Fragments, package_fragments, placeholder
 from compact_site.render.glossary_pages import (
     SITE_GLOSSARY_URI,
     compact_glossary_markdown,
@@ -95,10 +95,16 @@ def site_pages(context: BuildContext, files: dict[str, str], with_home: bool, gl
     blocks = []
     text = site_glossary_markdown(compacts, site_glossary, used, citations, style.directory_urls, blocks, fragments)
     pages.append(PageSource(SITE_GLOSSARY_URI, text, glossary_file, tuple(blocks)))
-    pages += [PageSource(form_page_uri(c.slug, form.id), form_markdown(c, form), files.get(c.slug))
-              for c in compacts for form in c.forms]
+    shared = fragments or package_fragments()
+    for c in compacts:
+        for form in c.forms:  # each says how to ask for it in another format (a fragment: search indexes it)
+            request = format_request(contact, "this form", f"{form.title} ({c.title})",
+                                     statement_href(3 if style.directory_urls else 2, style.directory_urls))
+            block = shared.render("accessible-format.html", request=request)
+            pages.append(PageSource(form_page_uri(c.slug, form.id), form_markdown(c, form, (placeholder(0), "")),
+                                    files.get(c.slug), (block,), searchable=True))
     pages += register_pages(compacts, form_anchor=lambda c: f"form/{c.forms[0].id}.md" if c.forms else None,
-                            directory_urls=style.directory_urls, fragments=fragments)
+                            directory_urls=style.directory_urls, fragments=fragments, contact=contact)
     if len(compacts) > 1:
         pages.append(PageSource(COMPARE_URI, compare_markdown(compacts, context.concordance, citations,
                                                               style.directory_urls)))

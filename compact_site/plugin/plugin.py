@@ -55,7 +55,7 @@ from compact_site.pages.search import (
     merge_into_material_index,
     search_page_markdown,
 )
-from compact_site.plugin.config import CompactConfig
+from compact_site.plugin.config import CompactConfig, contact_problems, format_contact
 from compact_site.plugin.fragment_check import fragment_link_problems
 from compact_site.plugin.material_markup import valid_material_markup
 from compact_site.plugin.nav_view import NavView
@@ -94,7 +94,6 @@ class CompactPlugin(BasePlugin[CompactConfig]):
         self.blocks: dict[str, tuple[str, ...]] = {}  # src_uri -> its fragments' HTML (render/fragments.py)
         self.unsearched: set[str] = set()  # pages whose blocks go in after Material's search (on_page_context)
         self.files: Files | None = None
-        self.sizes: dict[str, int] | None = {}  # the downloads' sizes in bytes; None until the worker's are asked for
         self.format_contact: FormatContact | None = None  # who to ask for another format (on_config)
 
     def on_config(self, config):
@@ -110,6 +109,10 @@ class CompactPlugin(BasePlugin[CompactConfig]):
                 config.markdown_extensions.append(extension)
         for name in PAGE_ASSETS:
             (config.extra_css if name.endswith(".css") else config.extra_javascript).append(f"{ASSET_DIR}/{name}")
+        faults = contact_problems(self.config, config.config_file_path)
+        if faults:  # before any content is read: a settings mistake, told in the content's format
+            raise PluginError("\n" + "\n".join(fault.format() for fault in faults))
+        self.format_contact = format_contact(self.config)
         base = Path(config.config_file_path or ".").parent
         self.content_dir = (base / self.config.content_dir) if self.config.content_dir else Path(config.docs_dir)
         refused = fork_refused(self.command, config.plugins)
@@ -165,11 +168,10 @@ class CompactPlugin(BasePlugin[CompactConfig]):
         self.blocks = {p.src_uri: p.blocks for p in pages if p.blocks}
         self.unsearched = {p.src_uri for p in pages if p.blocks and not p.searchable}
         generated = [(p.src_uri, p.markdown, p.origin) for p in pages]
-        self.sizes = None if self.split.started else {}
         if not self.split.started:
             identifier, compare = page_files(self.context, config.site_name, self.fragments, split=True)
             downloads = download_files(self.context)
-            self.sizes = download_sizes(downloads)  # counted as MkDocs will write them
+            self.split.keep_sizes(download_sizes(downloads))  # counted as MkDocs will write them
             generated += [(path, text, None) for path, text in identifier + downloads + compare]  # static_files' order
         assets = resources.files("compact_site").joinpath("assets")
         generated += [(f"{ASSET_DIR}/{name}", assets.joinpath(name).read_text("utf-8"), None) for name in ASSETS]
@@ -178,7 +180,7 @@ class CompactPlugin(BasePlugin[CompactConfig]):
             if not contact[1]:
                 log.info("accessibility statement: no accessibility_contact_email set, so it asks readers to "
                          "contact the site owner")
-            generated.append((STATEMENT_URI, statement_markdown(config.site_name, *contact), None))
+            generated.append((STATEMENT_URI, statement_markdown(config.site_name, *contact, self.format_contact), None))
         if self.config.intranet:
             generated += [(SEARCH_PAGE_URI, search_page_markdown(), None),
                           (INDEX_SCRIPT_URI, index_script(clause_entries(compacts, directory_urls=False)), None)]
@@ -218,7 +220,7 @@ class CompactPlugin(BasePlugin[CompactConfig]):
         if page.file.src_uri in self.unsearched:
             # Only now the clause blocks go in: Material's search has indexed the page's prose, and the clause
             # entries (on_post_build) carry every clause.
-            page.content = splice(page.content, finish(self.blocks[page.file.src_uri], self._sizes))
+            page.content = splice(page.content, finish(self.blocks[page.file.src_uri], self.split.sizes))
         page.content = self.terms.annotate(page.content, page.file.src_uri, page.url, self.files)
         if self.nav_view is not None:
             context["nav"] = self.nav_view.for_page(page.file.src_uri)
@@ -250,16 +252,8 @@ class CompactPlugin(BasePlugin[CompactConfig]):
         if blocks and getattr(page, "present_anchor_ids", None) is not None:
             # MkDocs checks links to anchors against the ids it saw in the Markdown; the blocks' ids come after.
             page.present_anchor_ids.update(anchor_ids(blocks))
-        return splice(html, finish(blocks, self._sizes)) if page.file.src_uri not in self.unsearched else html
+        return splice(html, finish(blocks, self.split.sizes)) if page.file.src_uri not in self.unsearched else html
 
-    def _sizes(self) -> dict[str, int]:
-        """The downloads' sizes (path -> bytes written): asked for when the first compact page is spliced, long
-        after a worker made them (it makes them first)."""
-        if self.sizes is None:  # a worker makes them: asked for once
-            waited = time.perf_counter()
-            self.sizes = self.split.sizes()
-            log.debug(f"the downloads' sizes from the worker: waited {time.perf_counter() - waited:.3f} s")
-        return self.sizes
 
     def on_post_page(self, output, *, page, config):
         return valid_material_markup(output) if self.config.enabled else output

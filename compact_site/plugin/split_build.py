@@ -18,14 +18,18 @@ plugin adds the same files with ``File.generated`` and MkDocs writes them: the s
 """
 from __future__ import annotations
 
+import time
 from pathlib import Path
 from typing import Callable, Iterable
 
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files
 
 from compact_site.runtime.background import Worker, WorkerFailed
 from compact_site.runtime.log_relay import relog
+
+log = get_plugin_logger(__name__)
 
 
 class WrittenElsewhere(File):
@@ -44,6 +48,11 @@ class SplitBuild:
 
     def __init__(self) -> None:
         self.worker: Worker | None = None
+        self._sizes: dict[str, int] | None = None  # the downloads' sizes, once known
+
+    def keep_sizes(self, sizes: dict[str, int]) -> None:
+        """One process: the downloads' sizes, counted from the text MkDocs is about to write."""
+        self._sizes = sizes
 
     @property
     def started(self) -> bool:
@@ -61,10 +70,13 @@ class SplitBuild:
                               lambda: len(write_files(site_dir, rest()))])  # a count: 32,000 paths stay there
 
     def sizes(self) -> dict[str, int]:
-        """The downloads' sizes (path -> bytes written), waiting for the worker's first task only."""
-        if self.worker is None:
-            return {}
-        return self._taken(lambda worker: worker.result(0))
+        """The downloads' sizes (path -> bytes written): kept (:meth:`keep_sizes`), or the worker's, waiting for
+        its first task only (asked for when the first compact page is spliced: it is long done by then)."""
+        if self._sizes is None and self.worker is not None:
+            waited = time.perf_counter()
+            self._sizes = self._taken(lambda worker: worker.result(0))
+            log.debug(f"the downloads' sizes from the worker: waited {time.perf_counter() - waited:.3f} s")
+        return self._sizes or {}
 
     def join(self) -> int:
         """Wait for the worker; how many files it wrote. PluginError with its traceback if it failed."""
