@@ -127,6 +127,11 @@ _ENTRIES = [
     ErrorCode("CS406", "form-options", "A form field's options do not fit its kind: a `choice` field needs "
               "`options`, other kinds must not have them.", "Add `options:` to the choice field, or remove "
               "them from the other field."),
+    # The site's settings (the compact plugin's options in mkdocs.yml)
+    ErrorCode("CS601", "contact-email", "A contact email in the compact plugin's options (`accessibility_contact_email` "
+              "or `accessible_format_contact_email` in `mkdocs.yml`) is not one email address, so readers could not "
+              "write to it.", "Write the address alone, such as `compact@northtown.gov.uk`: no name, no `mailto:`, "
+              "no spaces, no quotes. Put the team's name in the matching `..._name` option. Or remove the option."),
     # Importing a Word document, PDF or text file (`compact-site import`): the file is named, without a line
     ErrorCode("CS701", "import-unreadable", "The file to import could not be read.",
               "Check the path, and that the file is not open in another program."),

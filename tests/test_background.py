@@ -4,6 +4,7 @@ or unavailable; the garbage collector is as before once a build ends."""
 from __future__ import annotations
 
 import filecmp
+import re
 import gc
 import os
 import threading
@@ -18,6 +19,7 @@ from compact_site.content import site_loader as content
 from compact_site.core.citations import LinkStyle
 from compact_site.core.context import BuildContext
 from compact_site.pages.listing import static_files, static_paths
+from compact_site.render.downloads import format_size
 from compact_site.runtime import background
 from compact_site.runtime.background import fork_refused, worth_forking
 
@@ -100,6 +102,22 @@ def test_a_worker_process_makes_the_same_site(tmp_path, monkeypatch, plugins):
     assert "load" in {kind for kind, pid in made if pid == str(os.getpid())}  # and part of the loading here
     assert len([p for p in _tree(forked) if "/clause/" in p]) >= 261
     _same_site(one, forked)
+    _sizes_are_those_written(forked)
+
+
+_DOWNLOAD_RE = re.compile(r'<li><a href="([^"]+)">[^<]+</a> – [^<]+, <span class="compact-downloads__size">([^<]+)</span>')
+
+
+def _sizes_are_those_written(site: Path) -> None:
+    """Each compact page lists its four downloads with the size of the file beside it, as written."""
+    pages = [page for page in site.glob("*/index.html") if "compact-downloads" in page.read_text(encoding="utf-8")]
+    assert len(pages) == 5
+    for page in pages:
+        shown = _DOWNLOAD_RE.findall(page.read_text(encoding="utf-8"))
+        assert [href for href, _ in shown] == ["compact.json", "compact.akn.xml", "signatories.csv",
+                                               "signatories.json"]
+        for href, size in shown:
+            assert size == format_size((page.parent / href).stat().st_size), (page, href)
 
 
 def _start_thread():

@@ -13,6 +13,7 @@ import shlex
 from pathlib import Path
 
 import pytest
+from mkdocs.config.base import BaseConfigOption
 
 from compact_site.cli import guide_reference
 from compact_site.cli.main import build_parser, main
@@ -20,6 +21,7 @@ from compact_site.content.loader import parse_compact
 from compact_site.content.site_loader import load_content
 from compact_site.errors import CATALOGUE
 from compact_site.model import Node
+from compact_site.plugin.config import CompactConfig
 
 ROOT = Path(__file__).resolve().parent.parent
 GUIDE = ROOT / "guide"
@@ -123,6 +125,7 @@ def test_complete_examples_in_the_guide_validate():
 def test_fragments_in_the_guide_use_only_known_keys():
     """Each YAML fragment's keys exist somewhere in the model (catches a misspelt key in an example)."""
     known = {name for model in _subclasses(Node) for name in model.model_fields}
+    known |= {name for name, value in vars(CompactConfig).items() if isinstance(value, BaseConfigOption)}
     for page, block in _blocks(("yaml",)):
         for key in re.findall(r"^\s*(?:- )?([a-z_]+):(?:\s|$)", block, re.MULTILINE):
             assert key in known | {"site_name", "site_url", "use_directory_urls", "theme", "name", "plugins",

@@ -7,6 +7,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -142,6 +143,23 @@ def test_a_failing_task_reports_its_traceback_and_log_lines():
     with pytest.raises(WorkerFailed, match="ValueError: fell") as failed:
         worker.results()
     assert [message for _, _, message in failed.value.records] == ["before the fall"]
+
+
+@needs_fork
+def test_a_first_result_is_taken_while_later_tasks_run(tmp_path):
+    """The build takes the downloads' sizes (the first task) while the worker goes on with the rest."""
+    release = tmp_path / "release"
+
+    def slow():
+        while not release.exists():  # runs until this process, having the first result, says so
+            time.sleep(0.01)
+        return "rest"
+
+    worker = Worker([lambda: {"sandwell/compact.json": 118}, slow])
+    assert worker.forked
+    assert worker.result(0) == {"sandwell/compact.json": 118}
+    release.touch()
+    assert worker.results() == [{"sandwell/compact.json": 118}, "rest"]
 
 
 def test_without_fork_a_worker_runs_its_tasks_here():

@@ -2,6 +2,8 @@
  * - copy-link buttons: copy a clause's identifier URL; where the clipboard API is unavailable
  *   (plain-http intranets, old browsers) the URL is shown in a field, selected, for Ctrl+C.
  * - review notice: computed in the browser from the review date, so a static site never goes stale.
+ * - a compact page's actions ("Print this compact", "Copy link" for the page): shown only here, as both need
+ *   JavaScript; without it the page has neither, rather than buttons that do nothing.
  */
 (function () {
   "use strict";
@@ -26,7 +28,8 @@
       field.type = "text";
       field.readOnly = true;
       field.className = "compact-copy__field";
-      field.setAttribute("aria-label", "Link to this clause: press Control and C to copy");
+      field.setAttribute("aria-label",
+        button.getAttribute("data-field-label") || "Link to this clause: press Control and C to copy");
       button.parentNode.insertBefore(field, button.nextSibling);
     }
     field.value = url;
@@ -68,6 +71,14 @@
         button.addEventListener("click", function () { window.print(); });
       }
     });
+    // A compact page's "Print this compact": the browser's print, with print.css.
+    Array.prototype.forEach.call(document.querySelectorAll("button.compact-actions__print"), function (button) {
+      button.hidden = false;
+      if (!button.dataset.bound) {
+        button.dataset.bound = "1";
+        button.addEventListener("click", function () { window.print(); });
+      }
+    });
     Array.prototype.forEach.call(document.querySelectorAll("form.compact-form"), function (form) {
       form.addEventListener("submit", function (event) { event.preventDefault(); });  // nothing is ever sent
     });
@@ -82,6 +93,9 @@
   }
 
   function init() {
+    Array.prototype.forEach.call(document.querySelectorAll(".compact-actions"), function (group) {
+      group.hidden = false;  // "Copy link" works wherever this script runs; "Print" only where printing does
+    });
     enablePrinting();
     addCitations();
     liveRegion = document.querySelector(".compact-live");

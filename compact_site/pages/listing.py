@@ -12,8 +12,9 @@ from compact_site.model.references import clause_anchor
 from compact_site.render.clause_pages import clause_page_path, render_clause_page, render_tombstone_page
 from compact_site.render.compact_page import render_compact_page
 from compact_site.render.compare_page import COMPARE_URI, compare_markdown, compare_script_path, compare_scripts
+from compact_site.render.downloads import FormatContact, format_request, statement_href
 from compact_site.render.form_pages import form_markdown, form_page_uri
-from compact_site.render.fragments import Fragments
+from compact_site.render.fragments import Fragments, package_fragments, placeholder
 from compact_site.render.glossary_pages import (
     SITE_GLOSSARY_URI,
     compact_glossary_markdown,
@@ -30,21 +31,29 @@ def compact_page_uri(slug: str) -> str:
     return f"{slug}/index.md"
 
 
+def compact_downloads(slug: str) -> list[tuple[str, str]]:
+    """The files a compact's page offers, (path in the site, kind of render/downloads.py), all beside the page."""
+    return [(compact_json_file(slug), "compact-json"), (compact_akn_file(slug), "compact-akn"),
+            (f"{slug}/signatories.csv", "register-csv"), (f"{slug}/signatories.json", "register-json")]
+
+
 def compact_page(compact: Compact, links, concordance: Concordance, origin: str | None,
-                 fragments: Fragments | None = None) -> PageSource:
-    """A compact's page: its Markdown and the clause blocks spliced into it after Markdown."""
+                 fragments: Fragments | None = None, contact: FormatContact | None = None) -> PageSource:
+    """A compact's page: its Markdown and the clause blocks spliced into it after Markdown (its downloads' block
+    rendered again with their sizes then); ``contact``: who to ask for another format."""
     page = render_compact_page(compact, links, lambda clause_id: concordance.similar(compact.slug, clause_id),
-                               fragments)
+                               fragments, compact_downloads(compact.slug), contact)
     return PageSource(compact_page_uri(compact.slug), page.markdown, origin, page.blocks)
 
 
 def site_pages(context: BuildContext, files: dict[str, str], with_home: bool, glossary_file: str | None = None,
-               fragments: Fragments | None = None) -> list[PageSource]:
+               fragments: Fragments | None = None, contact: FormatContact | None = None) -> list[PageSource]:
     """Every generated Markdown page of a site; ``files``: slug -> the YAML file it came from; ``fragments``: the
-    site's templates (the package's by default)."""
+    site's templates (the package's by default); ``contact``: who readers ask for another format (None: the
+    pages point to the accessibility statement)."""
     compacts, citations, style, site_glossary = context.compacts, context.citations, context.style, context.glossary
-    pages = [compact_page(c, citations.for_page(c.slug, style), context.concordance, files.get(c.slug), fragments)
-             for c in compacts]
+    pages = [compact_page(c, citations.for_page(c.slug, style), context.concordance, files.get(c.slug), fragments,
+                          contact) for c in compacts]
     used = context.used_in
     for c in compacts:
         blocks: list[str] = []
@@ -53,10 +62,16 @@ def site_pages(context: BuildContext, files: dict[str, str], with_home: bool, gl
     blocks = []
     text = site_glossary_markdown(compacts, site_glossary, used, citations, style.directory_urls, blocks, fragments)
     pages.append(PageSource(SITE_GLOSSARY_URI, text, glossary_file, tuple(blocks)))
-    pages += [PageSource(form_page_uri(c.slug, form.id), form_markdown(c, form), files.get(c.slug))
-              for c in compacts for form in c.forms]
+    shared = fragments or package_fragments()
+    for c in compacts:
+        for form in c.forms:  # each says how to ask for it in another format (a fragment: search indexes it)
+            request = format_request(contact, "this form", f"{form.title} ({c.title})",
+                                     statement_href(3 if style.directory_urls else 2, style.directory_urls))
+            block = shared.render("accessible-format.html", request=request)
+            pages.append(PageSource(form_page_uri(c.slug, form.id), form_markdown(c, form, (placeholder(0), "")),
+                                    files.get(c.slug), (block,), searchable=True))
     pages += register_pages(compacts, form_anchor=lambda c: f"form/{c.forms[0].id}.md" if c.forms else None,
-                            directory_urls=style.directory_urls, fragments=fragments)
+                            directory_urls=style.directory_urls, fragments=fragments, contact=contact)
     if len(compacts) > 1:
         pages.append(PageSource(COMPARE_URI, compare_markdown(compacts, context.concordance, citations,
                                                               style.directory_urls)))
@@ -67,15 +82,34 @@ def site_pages(context: BuildContext, files: dict[str, str], with_home: bool, gl
 
 def static_files(context: BuildContext, site_name: str, fragments: Fragments | None = None) -> list[tuple[str, str]]:
     """Every generated non-page file: identifier pages, register downloads, exports and the compare page's
-    per-compact data scripts (path, text)."""
+    per-compact data scripts (path, text). A worker makes them in two parts (:func:`download_files` first, whose
+    sizes the compact pages show, then :func:`page_files`); this is both, in :func:`static_paths`' order."""
+    identifier, compare = page_files(context, site_name, fragments, split=True)
+    return identifier + download_files(context) + compare
+
+
+def download_files(context: BuildContext) -> list[tuple[str, str]]:
+    """The files a compact page offers as downloads (each compact's register CSV and JSON, the site's pair, each
+    compact's JSON and Akoma Ntoso), with the site index, the schema and compacts.csv: (path, text)."""
     from compact_site.exports import export_files  # lxml is loaded only when a site is built or exported
 
+    return (register_downloads(context.compacts) + export_files(context)
+            + register_download(context.compacts, context.style.site_url))
+
+
+def page_files(context: BuildContext, site_name: str, fragments: Fragments | None = None, split: bool = False):
+    """The other static files: identifier pages, then the compare data (with ``split``, as two lists)."""
     compacts = context.compacts
-    files = identifier_pages(context, site_name, fragments) + register_downloads(compacts) + export_files(context)
-    files += register_download(compacts, context.style.site_url)
-    if len(compacts) > 1:
-        files += compare_scripts(compacts, context.concordance, context.citations, context.style.directory_urls)
-    return files
+    compare = compare_scripts(compacts, context.concordance, context.citations, context.style.directory_urls) \
+        if len(compacts) > 1 else []
+    identifier = identifier_pages(context, site_name, fragments)
+    return (identifier, compare) if split else identifier + compare
+
+
+def download_sizes(files: list[tuple[str, str]]) -> dict[str, int]:
+    """path -> how many bytes its text is once written (UTF-8, as :func:`plugin.split_build.write_files` and MkDocs
+    write it)."""
+    return {path: len(text) if text.isascii() else len(text.encode("utf-8")) for path, text in files}
 
 
 def static_paths(compacts: list[Compact]) -> list[str]:

@@ -46,7 +46,7 @@ from compact_site.content.site_loader import YAML_SUFFIXES, load_content, summar
 from compact_site.core.citations import LinkStyle, link_references
 from compact_site.core.context import BuildContext
 from compact_site.errors import ContentError, Problem
-from compact_site.pages.listing import site_pages, static_files, static_paths
+from compact_site.pages.listing import download_files, download_sizes, page_files, site_pages, static_paths
 from compact_site.pages.search import (
     INDEX_SCRIPT_URI,
     SEARCH_PAGE_URI,
@@ -55,13 +55,14 @@ from compact_site.pages.search import (
     merge_into_material_index,
     search_page_markdown,
 )
-from compact_site.plugin.config import CompactConfig
+from compact_site.plugin.config import CompactConfig, contact_problems, format_contact
 from compact_site.plugin.fragment_check import fragment_link_problems
 from compact_site.plugin.material_markup import valid_material_markup
 from compact_site.plugin.nav_view import NavView
 from compact_site.plugin.split_build import SplitBuild
 from compact_site.plugin.terms_adapter import TermAnnotator
-from compact_site.render.fragments import FragmentError, Fragments, anchor_ids, splice
+from compact_site.render.downloads import FormatContact
+from compact_site.render.fragments import FragmentError, Fragments, anchor_ids, finish, splice
 from compact_site.render.statement import STATEMENT_URI, statement_markdown
 from compact_site.runtime.background import fork_refused, worth_forking
 from compact_site.runtime.log_relay import WARNINGS, counted
@@ -94,6 +95,7 @@ class CompactPlugin(BasePlugin[CompactConfig]):
         self.blocks: dict[str, tuple[str, ...]] = {}  # src_uri -> its fragments' HTML (render/fragments.py)
         self.unsearched: set[str] = set()  # pages whose blocks go in after Material's search (on_page_context)
         self.files: Files | None = None
+        self.format_contact: FormatContact | None = None  # who to ask for another format (on_config)
 
     def on_config(self, config):
         WARNINGS.reset()  # a new build: no warnings yet
@@ -108,6 +110,10 @@ class CompactPlugin(BasePlugin[CompactConfig]):
                 config.markdown_extensions.append(extension)
         for name in PAGE_ASSETS:
             (config.extra_css if name.endswith(".css") else config.extra_javascript).append(f"{ASSET_DIR}/{name}")
+        faults = contact_problems(self.config, config.config_file_path)
+        if faults:  # before any content is read: a settings mistake, told in the content's format
+            raise PluginError("\n" + "\n".join(fault.format() for fault in faults))
+        self.format_contact = format_contact(self.config)
         base = Path(config.config_file_path or ".").parent
         self.content_dir = (base / self.config.content_dir) if self.config.content_dir else Path(config.docs_dir)
         refused = fork_refused(self.command, config.plugins)
@@ -154,18 +160,20 @@ class CompactPlugin(BasePlugin[CompactConfig]):
         self.split = SplitBuild()
         elsewhere = static_paths(compacts) if self.forking else []  # one process: not even counted
         if elsewhere and worth_forking(len(elsewhere)):  # made and written by a worker meanwhile, forked now that
-            # the data it needs exists
+            # the data it needs exists; the downloads first, whose sizes the compact pages show
             self._refuse_clashes(files, [(path, None) for path in elsewhere])
-            self.split.start(files, config, elsewhere, partial(static_files, self.context, config.site_name,
-                                                               self.fragments))
+            self.split.start(files, config, elsewhere, partial(download_files, self.context),
+                             partial(page_files, self.context, config.site_name, self.fragments))
         pages = site_pages(self.context, self.loaded.files, self.config.home and "index.md" not in files.src_uris,
-                           self.loaded.glossary_file, self.fragments)
+                           self.loaded.glossary_file, self.fragments, self.format_contact)
         self.blocks = {p.src_uri: p.blocks for p in pages if p.blocks}
         self.unsearched = {p.src_uri for p in pages if p.blocks and not p.searchable}
         generated = [(p.src_uri, p.markdown, p.origin) for p in pages]
         if not self.split.started:
-            generated += [(path, text, None) for path, text in static_files(
-                self.context, config.site_name, self.fragments)]
+            identifier, compare = page_files(self.context, config.site_name, self.fragments, split=True)
+            downloads = download_files(self.context)
+            self.split.keep_sizes(download_sizes(downloads))  # counted as MkDocs will write them
+            generated += [(path, text, None) for path, text in identifier + downloads + compare]  # static_files' order
         assets = resources.files("compact_site").joinpath("assets")
         generated += [(f"{ASSET_DIR}/{name}", assets.joinpath(name).read_text("utf-8"), None) for name in ASSETS]
         if STATEMENT_URI not in files.src_uris:  # a site's own hand-written statement wins
@@ -173,7 +181,7 @@ class CompactPlugin(BasePlugin[CompactConfig]):
             if not contact[1]:
                 log.info("accessibility statement: no accessibility_contact_email set, so it asks readers to "
                          "contact the site owner")
-            generated.append((STATEMENT_URI, statement_markdown(config.site_name, *contact), None))
+            generated.append((STATEMENT_URI, statement_markdown(config.site_name, *contact, self.format_contact), None))
         if self.config.intranet:
             generated += [(SEARCH_PAGE_URI, search_page_markdown(), None),
                           (INDEX_SCRIPT_URI, index_script(clause_entries(compacts, directory_urls=False)), None)]
@@ -213,7 +221,7 @@ class CompactPlugin(BasePlugin[CompactConfig]):
         if page.file.src_uri in self.unsearched:
             # Only now the clause blocks go in: Material's search has indexed the page's prose, and the clause
             # entries (on_post_build) carry every clause.
-            page.content = splice(page.content, self.blocks[page.file.src_uri])
+            page.content = splice(page.content, finish(self.blocks[page.file.src_uri], self.split.sizes))
         page.content = self.terms.annotate(page.content, page.file.src_uri, page.url, self.files)
         if self.nav_view is not None:
             context["nav"] = self.nav_view.for_page(page.file.src_uri)
@@ -245,7 +253,8 @@ class CompactPlugin(BasePlugin[CompactConfig]):
         if blocks and getattr(page, "present_anchor_ids", None) is not None:
             # MkDocs checks links to anchors against the ids it saw in the Markdown; the blocks' ids come after.
             page.present_anchor_ids.update(anchor_ids(blocks))
-        return splice(html, blocks) if page.file.src_uri not in self.unsearched else html
+        return splice(html, finish(blocks, self.split.sizes)) if page.file.src_uri not in self.unsearched else html
+
 
     def on_post_page(self, output, *, page, config):
         return valid_material_markup(output) if self.config.enabled else output

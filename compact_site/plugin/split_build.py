@@ -7,20 +7,29 @@ reads, renders and writes every page. MkDocs knows each of those files (:class:`
 them check out, but does not write them. ``on_post_build`` waits for the worker and logs what it logged
 (so ``--strict`` counts it); a failure there fails the build with the worker's traceback.
 
+The worker makes the downloads first (exports and registers) and hands back their sizes in bytes, counted from
+the bytes it wrote: the compact pages list them. This process asks for them (:meth:`SplitBuild.sizes`) only when
+it splices the first compact page's blocks (``on_page_context``), after MkDocs has read every page: by then the
+worker is long past them, so nothing waits.
+
 Nothing of MkDocs' page machinery runs in the worker. In one process (:func:`background.fork_refused`) the
 plugin adds the same files with ``File.generated`` and MkDocs writes them: the site is byte-identical
 (tests/test_background.py).
 """
 from __future__ import annotations
 
+import time
 from pathlib import Path
 from typing import Callable, Iterable
 
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files
 
 from compact_site.runtime.background import Worker, WorkerFailed
 from compact_site.runtime.log_relay import relog
+
+log = get_plugin_logger(__name__)
 
 
 class WrittenElsewhere(File):
@@ -39,26 +48,47 @@ class SplitBuild:
 
     def __init__(self) -> None:
         self.worker: Worker | None = None
+        self._sizes: dict[str, int] | None = None  # the downloads' sizes, once known
+
+    def keep_sizes(self, sizes: dict[str, int]) -> None:
+        """One process: the downloads' sizes, counted from the text MkDocs is about to write."""
+        self._sizes = sizes
 
     @property
     def started(self) -> bool:
         return self.worker is not None
 
-    def start(self, files: Files, config, paths: list[str], make: Callable[[], list[tuple[str, str]]]) -> None:
-        """Register ``paths`` with MkDocs and start a worker writing ``make()``'s (path, text) pairs, which must be
-        those paths, under ``site_dir``. Should no process start, :meth:`join` makes and writes them here."""
+    def start(self, files: Files, config, paths: list[str], downloads: Callable[[], list[tuple[str, str]]],
+              rest: Callable[[], list[tuple[str, str]]]) -> None:
+        """Register ``paths`` with MkDocs and start a worker writing ``downloads()``' then ``rest()``'s (path, text)
+        pairs, which together must be those paths, under ``site_dir``. Should no process start, :meth:`sizes` and
+        :meth:`join` make and write them here."""
         for path in paths:  # known to MkDocs, so links to them check out
             files.append(WrittenElsewhere(path, None, config.site_dir, config.use_directory_urls))
         site_dir = Path(config.site_dir)
-        self.worker = Worker([lambda: write_files(site_dir, make())])
+        self.worker = Worker([lambda: write_files(site_dir, downloads()),
+                              lambda: len(write_files(site_dir, rest()))])  # a count: 32,000 paths stay there
+
+    def sizes(self) -> dict[str, int]:
+        """The downloads' sizes (path -> bytes written): kept (:meth:`keep_sizes`), or the worker's, waiting for
+        its first task only (asked for when the first compact page is spliced: it is long done by then)."""
+        if self._sizes is None and self.worker is not None:
+            waited = time.perf_counter()
+            self._sizes = self._taken(lambda worker: worker.result(0))
+            log.debug(f"the downloads' sizes from the worker: waited {time.perf_counter() - waited:.3f} s")
+        return self._sizes or {}
 
     def join(self) -> int:
         """Wait for the worker; how many files it wrote. PluginError with its traceback if it failed."""
         worker, self.worker = self.worker, None
         if worker is None:
             return 0
+        sizes, count = self._taken(lambda _: worker.results(), worker)
+        return len(sizes) + count
+
+    def _taken(self, take, worker: Worker | None = None):
         try:
-            return sum(worker.results())
+            return take(worker or self.worker)
         except WorkerFailed as err:
             relog(err.records)  # what it logged before failing, e.g. MkDocs' own lines about it
             raise PluginError(f"making the identifier pages, registers, exports and compare data failed:\n{err}") \
@@ -71,15 +101,16 @@ class SplitBuild:
             worker.close()
 
 
-def write_files(site_dir: Path, files: Iterable[tuple[str, str]]) -> int:
-    """Write (path, text) pairs under ``site_dir`` as UTF-8; returns how many."""
+def write_files(site_dir: Path, files: Iterable[tuple[str, str]]) -> dict[str, int]:
+    """Write (path, text) pairs under ``site_dir`` as UTF-8; returns each path's size in bytes, as written."""
     made: set[Path] = set()
-    count = 0
+    sizes: dict[str, int] = {}
     for path, text in files:
         target = site_dir / path
         if target.parent not in made:
             target.parent.mkdir(parents=True, exist_ok=True)
             made.add(target.parent)
-        target.write_bytes(text.encode("utf-8"))
-        count += 1
-    return count
+        data = text.encode("utf-8")
+        target.write_bytes(data)
+        sizes[path] = len(data)
+    return sizes

@@ -14,6 +14,8 @@ from compact_site.model import Block, Clause, Compact, Principles, Section, Unde
 from compact_site.model.compact import PART_NAMES
 from compact_site.model.references import clause_anchor
 from compact_site.render.clause_views import ClauseView, clause_view, referenced_by, similar_matches
+from compact_site.render.compact_header import downloads_context, format_date, header_context
+from compact_site.render.downloads import FormatContact
 from compact_site.render.fragments import Fragments, merge_placeholders, package_fragments, placeholder, splice
 from compact_site.render.parts import (
     note_lines,
@@ -31,17 +33,6 @@ from compact_site.text.to_html import to_html
 
 STATUS_TEXT = {"draft": "This is a draft compact.", "consultation-draft": "This is a consultation draft.",
                "superseded": "This compact has been superseded.", "adopted": "", "unknown": ""}
-MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-          "November", "December"]
-
-
-def format_date(value: str) -> str:
-    """'2011-07' -> 'July 2011'; '2011-07-14' -> '14 July 2011'."""
-    parts = value.split("-")
-    if len(parts) == 1:
-        return parts[0]
-    month = MONTHS[int(parts[1]) - 1]
-    return f"{month} {parts[0]}" if len(parts) == 2 else f"{int(parts[2])} {month} {parts[0]}"
 
 
 _H2_RE = re.compile(r"^## (.*) \{ #([^ ]+) \}$")
@@ -54,8 +45,11 @@ class PageWriter:
     render/fragments.py): their HTML goes into :attr:`blocks` and the Markdown holds a placeholder for each."""
 
     def __init__(self, compact: Compact, links: PageLinks | None = None, similar=None,
-                 fragments: Fragments | None = None) -> None:
+                 fragments: Fragments | None = None, downloads: list[tuple[str, str]] | None = None,
+                 contact: FormatContact | None = None) -> None:
         self.compact = compact
+        self.downloads = downloads or []  # (path in the site, kind): render/downloads.py
+        self.contact = contact
         self.links = links
         self.similar = similar  # clause id -> concordance matches elsewhere (compact_site.core.concordance)
         self.resolve = links.resolve if links else None
@@ -171,17 +165,15 @@ class PageWriter:
             lines += [f'<div class="compact-review-notice" data-review="{c.dates.review}" role="note" hidden '
                       f'markdown="1">', "", f"**Review overdue:** this compact was due for review by "
                       f"{format_date(c.dates.review)}.", "", "</div>", ""]
-        facts = [("Area", c.area), ("Version", c.version)] + [
-            (label, format_date(getattr(c.dates, key)) if getattr(c.dates, key) else None)
-            for key, label in [("adopted", "Adopted"), ("refreshed", "Refreshed"), ("published", "Published"),
-                               ("start", "Covers from"), ("end", "Covers until"), ("review", "Review date")]]
-        lines += [f"- **{label}:** {inline(value)}" for label, value in facts if value]
-        if self.links is not None:  # on a site: this compact's other pages
-            lines += ["", "[Glossary](glossary.md) · [Signatories and partners](signatories.md) · "
-                      "Download the register: [CSV](signatories.csv), [JSON](signatories.json) · "
-                      "Download this compact: [JSON](compact.json), [Akoma Ntoso XML](compact.akn.xml)",
-                      "{: .compact-related }"]
-        return lines + [""]
+        lines += self.fragment("compact-header.html", **header_context(c, self.links))
+        if self.links is not None:  # on a site: this compact's other pages, and its downloads (sizes spliced later)
+            lines += ["[Glossary](glossary.md) · [Signatories and partners](signatories.md)", "{: .compact-related }",
+                      ""]
+            if self.downloads:
+                later = downloads_context(c, self.links, self.downloads, self.contact)
+                self.blocks.append(self.fragments.render_later("downloads.html", later))
+                lines += [placeholder(len(self.blocks) - 1), ""]
+        return lines
 
     def withdrawn(self) -> list[str]:
         """Tombstones: each withdrawn clause keeps its anchor and says what happened."""
@@ -251,11 +243,13 @@ class RenderedPage(NamedTuple):
 
 
 def render_compact_page(compact: Compact, links: PageLinks | None = None, similar=None,
-                        fragments: Fragments | None = None) -> RenderedPage:
+                        fragments: Fragments | None = None, downloads: list[tuple[str, str]] | None = None,
+                        contact: FormatContact | None = None) -> RenderedPage:
     """The whole compact as one page; without ``links``, plain (no site tools, references as typed).
     ``similar(clause_id)`` gives the concordance's matches listed under each clause; ``fragments`` the site's
-    templates (the package's by default)."""
-    writer = PageWriter(compact, links, similar, fragments)
+    templates (the package's by default); ``downloads`` its files to download, (path in the site, kind of
+    render/downloads.py), listed with a site; ``contact`` who to ask for another format."""
+    writer = PageWriter(compact, links, similar, fragments, downloads, contact)
     return RenderedPage(writer.page(), tuple(writer.blocks))
 
 

@@ -64,12 +64,13 @@ def _field(field: FormField, form: Form) -> list[str]:
             f'{escape(field.label)}</label>{_input(field, field_id)}</div>']
 
 
-def form_markdown(compact: Compact, form: Form) -> str:
-    """The form's page."""
+def form_markdown(compact: Compact, form: Form, other_formats: tuple[str, ...] = ()) -> str:
+    """The form's page; ``other_formats``: the Markdown lines saying how to ask for it in another format (the
+    placeholder of its accessible-format fragment), under the print button."""
     lines = [f"# {inline(form.title)}", "", f'<p class="compact-form__compact">{escape(compact.title)}</p>', ""]
     lines += ['<p class="compact-form__print" hidden><button type="button" class="compact-print">Print this form'
               '</button> Nothing you type is sent anywhere: fill in the form, print it, sign it and send it to '
-              'the address at the end.</p>', ""]
+              'the address at the end.</p>', "", *other_formats]
     lines += [markdown(form.intro), ""] if form.intro else []
     if form.commitments_intro:
         lines += [inline(form.commitments_intro), ""]

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from importlib import resources
 from pathlib import Path
-from typing import Callable, Iterable, Sequence
+from typing import Callable, Iterable, Mapping, Optional, Sequence
 
 from jinja2 import BaseLoader, ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, Template, \
     TemplateError, TemplateNotFound, TemplateSyntaxError
@@ -26,6 +26,9 @@ from markupsafe import Markup
 
 FOLDER = "compact-site"  # fragments live in this folder of a template directory
 FRAGMENTS = {
+    "compact-header.html": "under a compact's title: the summary list of its status and dates, and its actions",
+    "downloads.html": "a compact's downloads, each with its format in words and its size, and other formats",
+    "accessible-format.html": "how to ask for a compact, form or register in another format",
     "clause.html": "a clause on its compact's page: its body, copy-link button, 'Referenced by' and similar list",
     "clause-body.html": "one clause's number, title and text (and on its identifier page its notes)",
     "clause-tools.html": "what follows a clause's text on its compact's page: copy link, 'Referenced by', similar list",
@@ -62,9 +65,21 @@ def _located(error: TemplateError) -> str:
 
 
 class Block(Markup):
-    """A fragment's HTML, knowing which fragment made it (``fragment``: its name), for the link check."""
+    """A fragment's HTML, knowing which fragment made it (``fragment``: its name), for the link check.
+
+    A block made by :meth:`Fragments.render_later` also knows how to render itself again once the sizes of
+    files made elsewhere are known (``later``); until then it holds the HTML without them, whose ids and links
+    are the same."""
 
     fragment: str = ""
+    later: Optional[tuple["Fragments", Callable[[Mapping[str, int]], dict]]] = None
+
+    def finished(self, sizes: Mapping[str, int]) -> "Block":
+        """This block with the files' sizes (path -> bytes); itself when it needs none."""
+        if self.later is None:
+            return self
+        fragments, context_for = self.later
+        return fragments.render(self.fragment, **context_for(sizes))
 
 
 def package_folder() -> Path:
@@ -175,6 +190,13 @@ class Fragments:
         block.fragment = name
         return block
 
+    def render_later(self, name: str, context_for: Callable[[Mapping[str, int]], dict]) -> Block:
+        """Fragment ``name`` filled with ``context_for({})`` now (no sizes known), and again with the sizes of the
+        files made meanwhile (path -> bytes) by :func:`finish` when its page is spliced."""
+        block = self.render(name, **context_for({}))
+        block.later = (self, context_for)
+        return block
+
     def filename(self, name: str) -> str:
         """The file fragment ``name`` is read from (the site's own, or the package's)."""
         return self.template(name).filename or name
@@ -218,6 +240,15 @@ def splice(page_html: str, blocks: Sequence[str]) -> str:
     if not blocks:
         return page_html
     return _PLACEHOLDER_RE.sub(lambda m: "\n".join(blocks[int(n)] for n in m[1].split()), page_html)
+
+
+def finish(blocks: Sequence[str], sizes: Callable[[], Mapping[str, int]]) -> Sequence[str]:
+    """The blocks, those rendered for later (:meth:`Fragments.render_later`) rendered again with ``sizes()``,
+    which is called only when one is: in a large build it waits for the worker making the downloads."""
+    if not any(getattr(block, "later", None) for block in blocks):
+        return blocks
+    known = sizes()
+    return tuple(block.finished(known) if isinstance(block, Block) else block for block in blocks)
 
 
 def anchor_ids(blocks: Iterable[str]) -> set[str]:

@@ -15,6 +15,7 @@ from compact_site.core.registers import (
 )
 from compact_site.model import Compact
 from compact_site.render.compact_page import format_date
+from compact_site.render.downloads import FormatContact, FormatRequest, format_request, statement_href
 from compact_site.render.fragments import Fragments, package_fragments, placeholder
 from compact_site.render.page_source import PageSource
 from compact_site.render.parts import SECTOR_NAMES
@@ -59,7 +60,7 @@ class _Blocks:
 
 
 def compact_register_markdown(compact: Compact, form_anchor: FormAnchor = first_form_anchor,
-                              blocks: _Blocks | None = None) -> str:
+                              blocks: _Blocks | None = None, request: FormatRequest | None = None) -> str:
     """The register page of one compact: signatories, partners and steering group, each grouped by sector (the
     tables are register-table fragments, into ``blocks``)."""
     blocks = blocks or _Blocks(None)
@@ -91,9 +92,9 @@ def compact_register_markdown(compact: Compact, form_anchor: FormAnchor = first_
             lines += blocks.add("register-table.html", kind="steering-group", sector=sector, rows=group)
     lines += ["## Download this register { #download }", "",
               "- [signatories.csv](signatories.csv) (spreadsheet)",
-              "- [signatories.json](signatories.json) (JSON, with a description of each field)", "", CSV_NOTE, "",
-              f"[Back to {title}](index.md)", ""]
-    return "\n".join(lines)
+              "- [signatories.json](signatories.json) (JSON, with a description of each field)", "", CSV_NOTE, ""]
+    lines += blocks.add("accessible-format.html", request=request) if request else []
+    return "\n".join(lines + [f"[Back to {title}](index.md)", ""])
 
 
 def _count(number: int, one: str, many: str) -> str:
@@ -101,7 +102,7 @@ def _count(number: int, one: str, many: str) -> str:
 
 
 def site_register_markdown(compacts: Iterable[Compact], directory_urls: bool = True,
-                           blocks: _Blocks | None = None) -> str:
+                           blocks: _Blocks | None = None, request: FormatRequest | None = None) -> str:
     """The site-wide register: one filterable table of everyone party to every compact (the site-register
     fragment, into ``blocks``, with the built site's URLs: the page is ``/signatories/`` with directory URLs,
     else ``signatories.html`` at the root)."""
@@ -130,28 +131,35 @@ def site_register_markdown(compacts: Iterable[Compact], directory_urls: bool = T
         {"name": "kind", "label": "Kind", "everything": "Signatories, partners and steering groups",
          "choices": [(k, KIND_NAMES[k]) for k in kinds]}]
     lines += blocks.add("site-register.html", filters=filters, rows=shown, compacts=compacts)
-    return "\n".join(lines + _register_footer(compacts))
+    return "\n".join(lines + _register_footer(compacts, blocks, request))
 
 
-def _register_footer(compacts: list[Compact]) -> list[str]:
+def _register_footer(compacts: list[Compact], blocks: _Blocks, request: FormatRequest | None) -> list[str]:
     lines = ["## Download { #download }", "",
              "- [signatories.csv](signatories.csv) (spreadsheet: every compact)",
              "- [signatories.json](signatories.json) (JSON, with a description of each field)", "", CSV_NOTE, ""]
+    lines += blocks.add("accessible-format.html", request=request) if request else []
     lines += ["Each compact's register is also available on its own:", ""]
     return lines + [f"- [{inline(c.title)}]({c.slug}/signatories.md)" for c in compacts] + [""]
 
 
 def register_pages(compacts: Iterable[Compact], form_anchor: FormAnchor = first_form_anchor,
-                   directory_urls: bool = True, fragments: Fragments | None = None) -> list[PageSource]:
+                   directory_urls: bool = True, fragments: Fragments | None = None,
+                   contact: FormatContact | None = None) -> list[PageSource]:
     """Every register page: ``<slug>/signatories.md`` for each compact, then the site-wide ``signatories.md``
-    (their tables are fragments, spliced after Markdown; search indexes them)."""
+    (their tables are fragments, spliced after Markdown; search indexes them). Each says how to ask for it in
+    another format (``contact``, else the accessibility statement)."""
 
     compacts = list(compacts)
     pages = []
     for compact in compacts:
         blocks = _Blocks(fragments)
-        text = compact_register_markdown(compact, form_anchor, blocks)
+        request = format_request(contact, "this register", f"Signatories and partners – {compact.title}",
+                                 statement_href(2 if directory_urls else 1, directory_urls))
+        text = compact_register_markdown(compact, form_anchor, blocks, request)
         pages.append(PageSource(f"{compact.slug}/{PAGE_URI}", text, blocks=tuple(blocks.blocks), searchable=True))
     blocks = _Blocks(fragments)
-    text = site_register_markdown(compacts, directory_urls, blocks)
+    request = format_request(contact, "this register", "Signatories and partners",
+                             statement_href(1 if directory_urls else 0, directory_urls))
+    text = site_register_markdown(compacts, directory_urls, blocks, request)
     return pages + [PageSource(PAGE_URI, text, blocks=tuple(blocks.blocks), searchable=True)]

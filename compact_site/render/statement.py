@@ -3,7 +3,8 @@ Applications) (No. 2) Accessibility Regulations 2018 require, following the sect
 statement: standard, how the site was tested, known limitations, feedback and contact, enforcement.
 
 Generic on purpose: it says what each build is checked with, never a result, so it cannot go stale. The
-contact comes from the plugin options ``accessibility_contact_name`` and ``accessibility_contact_email``.
+contact comes from the plugin options ``accessibility_contact_name`` and ``accessibility_contact_email``, and
+the one for other formats from ``accessible_format_contact_email`` and ``_name`` when they name someone else.
 No MkDocs imports.
 """
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 from typing import Optional
 from urllib.parse import quote
 
+from compact_site.render.downloads import FormatContact
 from compact_site.text.author_text import inline
 
 STATEMENT_URI = "accessibility.md"
@@ -34,9 +36,20 @@ def _contact(name: Optional[str], email: Optional[str]) -> list[str]:
             "publishes this website. Say which page (its address) and what you were trying to do.", ""]
 
 
-def statement_markdown(site_name: str, contact_name: Optional[str] = None,
-                       contact_email: Optional[str] = None) -> str:
-    """The statement's Markdown for the site called ``site_name``."""
+def _format_contact(contact: Optional[FormatContact], accessibility_email: Optional[str]) -> list[str]:
+    """Where to ask for another format, when the site names someone other than the accessibility contact."""
+    if contact is None or contact.email == (accessibility_email or "").strip():
+        return []
+    who = f"{inline(contact.name)} at " if contact.name else ""
+    return [f"To ask for a compact, form or register in another format (such as large print, easy read, audio "
+            f"or braille), email {who}[{inline(contact.email)}](mailto:{quote(contact.email, safe='@.+-_')}). "
+            "Tell us what format you need and which page it is.", ""]
+
+
+def statement_markdown(site_name: str, contact_name: Optional[str] = None, contact_email: Optional[str] = None,
+                       format_contact: Optional[FormatContact] = None) -> str:
+    """The statement's Markdown for the site called ``site_name``; ``format_contact``: who readers ask for
+    another format (plugin option ``accessible_format_contact_email``), named when it is someone else."""
     site = inline(site_name or "this website")
     # No definition buttons here: the regulations' title and the site's name are not uses of glossary terms.
     lines = [
@@ -78,6 +91,7 @@ def statement_markdown(site_name: str, contact_name: Optional[str] = None,
         "same information is on the register pages.", "",
         "## Feedback and contact information", "",
         *_contact(contact_name, contact_email),
+        *_format_contact(format_contact, contact_email),
         "## Enforcement procedure", "",
         "The Equality and Human Rights Commission (EHRC) is responsible for enforcing the Public Sector "
         "Bodies (Websites and Mobile Applications) (No. 2) Accessibility Regulations 2018 (the "

@@ -116,6 +116,7 @@ class Worker:
         self.forked = False
         self._pool: ProcessPoolExecutor | None = None
         self._futures: list = []
+        self._values: dict[int, Any] = {}  # results already taken (each task's log records are logged once)
         if not fork or not self.tasks or _threads_alive():
             return
         key = next(_KEYS)
@@ -131,24 +132,30 @@ class Worker:
             del _PENDING[key]  # the worker has its own copy now
         self._pool, self.forked = pool, True
 
-    def results(self) -> list:
-        """Each task's result, in order (waiting for the worker). The log records a task made in the worker are
-        logged here first. WorkerFailed if a task failed there (its traceback) or the worker died."""
+    def result(self, index: int) -> Any:
+        """Task ``index``'s result, waiting for that task only (the worker runs its tasks in order, so an early
+        one can be taken while later ones run). Its log records are logged here when it is taken. WorkerFailed
+        if it failed there (its traceback) or the worker died. Not forked: the task runs here, now, once."""
+        if index in self._values:
+            return self._values[index]
         if not self.forked:
-            return [task() for task in self.tasks]
+            value = self.tasks[index]()
+        else:
+            try:
+                ok, value, records = self._futures[index].result()
+            except BrokenProcessPool:
+                raise WorkerFailed("the worker process ended without a report (killed, or out of memory?)") \
+                    from None
+            if not ok:
+                raise WorkerFailed(value, records)
+            relog(records)
+        self._values[index] = value
+        return value
+
+    def results(self) -> list:
+        """Each task's result, in order (waiting for the worker); see :meth:`result`. The worker is closed."""
         try:
-            values = []
-            for future in self._futures:
-                try:
-                    ok, value, records = future.result()
-                except BrokenProcessPool:
-                    raise WorkerFailed("the worker process ended without a report (killed, or out of memory?)") \
-                        from None
-                if not ok:
-                    raise WorkerFailed(value, records)
-                relog(records)
-                values.append(value)
-            return values
+            return [self.result(index) for index in range(len(self.tasks))]
         finally:
             self.close()
 

@@ -35,7 +35,7 @@ def test_copy_link_by_keyboard_copies_the_identifier_url(browser, site_server):
 def test_copy_link_without_clipboard_shows_the_url_selected(page, site_server):
     page.add_init_script("Object.defineProperty(navigator, 'clipboard', {value: undefined})")
     page.goto(f"{site_server}/sandwell/")
-    button = page.locator("button.compact-copy").first
+    button = page.locator("button.compact-copy:not(.compact-copy--page)").first  # a clause's, not the page's
     button.focus()
     page.keyboard.press("Space")
     field = page.locator("input.compact-copy__field").first
@@ -44,6 +44,26 @@ def test_copy_link_without_clipboard_shows_the_url_selected(page, site_server):
     assert page.evaluate("document.activeElement.classList.contains('compact-copy__field')")
     assert page.evaluate("getSelection().toString() || (document.activeElement.selectionEnd"
                          " - document.activeElement.selectionStart)") not in (0, "")
+
+
+def test_the_page_copy_link_copies_the_compact_page_address(browser, site_server):
+    """The header's "Copy link" (issue 18) copies the page's own address; without a clipboard it shows it, in a
+    field labelled for the compact."""
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.goto(f"{site_server}/sandwell/")
+    page.get_by_role("group", name="Actions for this compact").get_by_role("button", name="Copy link").click()
+    page.wait_for_function("document.querySelector('.compact-live').textContent.startsWith('Link copied')")
+    assert page.evaluate("navigator.clipboard.readText()") == f"{site_server}/sandwell/"
+    context.close()
+    context = browser.new_context()
+    page = context.new_page()
+    page.add_init_script("Object.defineProperty(navigator, 'clipboard', {value: undefined})")
+    page.goto(f"{site_server}/sandwell/")
+    page.get_by_role("button", name="Copy link", exact=True).first.click()
+    assert page.get_by_role("textbox", name="Link to this compact: press Control and C to copy").input_value() == \
+        f"{site_server}/sandwell/"
+    context.close()
 
 
 def test_identifier_url_forwards_to_the_clause_in_context(page, site_server):

@@ -101,3 +101,29 @@ def test_printed_compact_keeps_definitions_and_link_addresses(page, site_server,
                                 "-").split())
     assert "(http://www.ncvo-vol.org.uk/advice-support/compact-advocacy/how-we-can-help)" in sandwell.replace(" ", "") \
         or "ncvo-vol.org.uk" in sandwell
+
+
+def test_print_this_compact_prints_with_javascript_and_is_absent_without(browser, site_server, tmp_path):
+    """The compact page's "Print this compact" and "Copy link" show only where they work; printing opens the
+    browser's print (print.css), whose PDF keeps the summary list, not the buttons, the downloads, or the pointer
+    to the accessibility statement (a link; a format contact's address would print: test_format_contact.py)."""
+    for javascript in (True, False):
+        context = browser.new_context(java_script_enabled=javascript)
+        page = context.new_page()
+        page.goto(f"{site_server}/sandwell/")
+        actions = page.get_by_role("group", name="Actions for this compact")
+        assert actions.count() == (1 if javascript else 0)  # hidden: not in the accessibility tree
+        if javascript:
+            # A function: Playwright calls it (an assignment expression would be called too, once more).
+            page.evaluate("() => { window.print = () => { window.printed = (window.printed || 0) + 1; }; }")
+            page.get_by_role("button", name="Print this compact").click()
+            assert page.evaluate("window.printed") == 1
+        context.close()
+    page = browser.new_page()
+    flat = " ".join(poppler("pdftotext", str(pdf_of(page, f"{site_server}/sandwell/", tmp_path / "s.pdf")),
+                            "-").split())
+    page.close()
+    assert "Status Adopted" in flat and "Review date October 2013" in flat
+    for screen_only in ("Print this compact", "Copy link", "This compact as JSON", "Downloads",
+                        "accessibility statement"):
+        assert screen_only not in flat, screen_only
