@@ -73,7 +73,8 @@ from compact_site.text.to_html import MARKDOWN_EXTENSIONS
 log = counted(get_plugin_logger(__name__))  # its warnings fail a strict build at any verbosity (runtime/log_relay.py)
 ASSET_DIR = "assets/compact-site"
 # Linked into every page (a11y.css: WCAG 2.2 AA fixes for mkdocs-material itself; compare.js idles elsewhere).
-PAGE_ASSETS = ("compact.css", "a11y.css", "compact-list.css", "print.css", "compact.js", "terms.js", "registers.js",
+PAGE_ASSETS = ("compact.css", "compact-forms.css", "compact-compare.css", "compact-header.css", "a11y.css",
+               "compact-list.css", "print.css", "compact.js", "terms.js", "registers.js",
                "compare.js")
 ASSETS = PAGE_ASSETS + ("search.js",)  # search.js: only the intranet copy's search page loads it
 

@@ -94,7 +94,7 @@ def compare_markdown(compacts, concordance: Concordance, citations, directory_ur
     options = "".join(f'<option value="{c.slug}">{_escape(c.title)}</option>' for c in compacts)
 
     def select(name: str, label: str, chosen: int) -> str:
-        # The register pages' filter fields (compact.css): one form style across the site.
+        # The register pages' filter fields (compact.css, compact-forms.css): one form style across the site.
         chosen_slug = compacts[min(chosen, len(compacts) - 1)].slug if compacts else ""
         marked = options.replace(f'value="{chosen_slug}"', f'value="{chosen_slug}" selected', 1)
         return (f'<div class="compact-register__filter"><label for="compare-{name}">{label}</label>'
