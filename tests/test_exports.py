@@ -71,7 +71,7 @@ def squeeze(text: str) -> str:
 def test_the_five_compacts_are_exported(loaded, files):
     assert sorted(c.slug for c in loaded.compacts) == SLUGS
     expected = {f"{slug}/compact.{kind}" for slug in SLUGS for kind in ("json", "akn.xml")}
-    assert set(files) == expected | {"compacts.json", "schema/export.schema.json"}
+    assert set(files) == expected | {"compacts.json", "schema/export.schema.json", "compacts.csv"}
 
 
 def test_committed_export_schema_is_current(files):
@@ -260,6 +260,7 @@ def test_cli_writes_the_files(loaded, files, tmp_path, capsys):
     assert main(["export", "--content", str(CONTENT), "--out", str(out)]) == 0
     for path, text in files.items():
         assert (out / path).read_bytes() == text.encode("utf-8")
+    assert (out / "compacts.csv").read_text(encoding="utf-8").count("\n") == 1 + len(loaded.compacts)  # header
     clauses = sum(len(list(c.citable())) for c in loaded.compacts)
     line = capsys.readouterr().out.strip()
     assert line == f"wrote {len(files)} files to {out}: 5 compacts, {clauses} clauses"
@@ -283,4 +284,4 @@ def test_output_is_deterministic(tmp_path, capsys):
                      "https://compacts.example.org/"]) == 0
         runs.append({p.relative_to(tmp_path / name): p.read_bytes() for p in (tmp_path / name).rglob("*")
                      if p.is_file()})
-    assert runs[0] == runs[1] and len(runs[0]) == 12
+    assert runs[0] == runs[1] and len(runs[0]) == 13

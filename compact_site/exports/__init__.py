@@ -9,6 +9,7 @@ Files (paths in the site)::
     <slug>/compact.akn.xml     the compact as an Akoma Ntoso 3.0 <doc name="compact">
     compacts.json              the site index: each compact with counts and file URLs, and the site glossary
     schema/export.schema.json  JSON Schema of both JSON files (generated from exports/records.py)
+    compacts.csv               the register of compacts for a spreadsheet (the home page's table, core/compact_register.py)
 
 Output is deterministic: the same content and site URL give byte-identical files (no build times, keys in
 a fixed order), so exports can be diffed and cached.
@@ -19,6 +20,7 @@ import json
 
 from pydantic_core import PydanticSerializationError
 
+from compact_site.core.compact_register import register_download
 from compact_site.core.context import BuildContext
 from compact_site.exports.urls import SCHEMA_FILE, SITE_INDEX_FILE, SiteUrls, compact_akn_file, compact_json_file
 
@@ -62,4 +64,6 @@ def export_files(context: BuildContext) -> list[tuple[str, str]]:
         files += [(compact_json_file(compact.slug), _json(export)),
                   (compact_akn_file(compact.slug), akn_text(compact, resolver(citations, compact.slug, urls)))]
     index = site_index(summaries, site_glossary, citations, urls, site_url)
-    return files + [(SITE_INDEX_FILE, _json(index)), (SCHEMA_FILE, export_schema_text())]
+    # compacts.csv beside compacts.json: the register of compacts for a spreadsheet, the home page's table
+    return files + [(SITE_INDEX_FILE, _json(index)), (SCHEMA_FILE, export_schema_text())] + \
+        register_download(compacts, site_url)

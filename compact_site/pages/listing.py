@@ -2,7 +2,7 @@
 another static-site engine needs only a new adapter."""
 from __future__ import annotations
 
-from compact_site.core.compact_register import CSV_FILE as REGISTER_CSV, register_download
+from compact_site.core.compact_register import CSV_FILE as REGISTER_CSV
 from compact_site.core.concordance import Concordance
 from compact_site.core.context import BuildContext
 from compact_site.core.registers import register_downloads
@@ -93,8 +93,7 @@ def download_files(context: BuildContext) -> list[tuple[str, str]]:
     compact's JSON and Akoma Ntoso), with the site index, the schema and compacts.csv: (path, text)."""
     from compact_site.exports import export_files  # lxml is loaded only when a site is built or exported
 
-    return (register_downloads(context.compacts) + export_files(context)
-            + register_download(context.compacts, context.style.site_url))
+    return register_downloads(context.compacts) + export_files(context)
 
 
 def page_files(context: BuildContext, site_name: str, fragments: Fragments | None = None, split: bool = False):
