@@ -245,7 +245,7 @@ class CompactPlugin(BasePlugin[CompactConfig]):
         if blocks and getattr(page, "present_anchor_ids", None) is not None:
             # MkDocs checks links to anchors against the ids it saw in the Markdown; the blocks' ids come after.
             page.present_anchor_ids.update(anchor_ids(blocks))
-        return splice(html, blocks) if page.file.src_uri not in self.unsearched else html
+        return splice(html, blocks, searched_only=page.file.src_uri in self.unsearched)
 
     def on_post_page(self, output, *, page, config):
         return valid_material_markup(output) if self.config.enabled else output
