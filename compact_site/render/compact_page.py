@@ -176,11 +176,12 @@ class PageWriter:
             for key, label in [("adopted", "Adopted"), ("refreshed", "Refreshed"), ("published", "Published"),
                                ("start", "Covers from"), ("end", "Covers until"), ("review", "Review date")]]
         lines += [f"- **{label}:** {inline(value)}" for label, value in facts if value]
-        if self.links is not None:  # on a site: this compact's other pages
-            lines += ["", "[Glossary](glossary.md) · [Signatories and partners](signatories.md) · "
-                      "Download the register: [CSV](signatories.csv), [JSON](signatories.json) · "
-                      "Download this compact: [JSON](compact.json), [Akoma Ntoso XML](compact.akn.xml)",
-                      "{: .compact-related }"]
+        if self.links is not None:  # on a site: this compact's other pages (a fragment: six links a page)
+            directory_urls = self.links.style.directory_urls
+            self.blocks.append(self.fragments.render(
+                "compact-related.html", glossary_href="glossary/" if directory_urls else "glossary.html",
+                register_href="signatories/" if directory_urls else "signatories.html"))
+            lines += ["", placeholder(len(self.blocks) - 1, searched=True)]
         return lines + [""]
 
     def withdrawn(self) -> list[str]:

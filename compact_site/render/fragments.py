@@ -31,6 +31,7 @@ FRAGMENTS = {
     "clause-tools.html": "what follows a clause's text on its compact's page: copy link, 'Referenced by', similar list",
     "copy-link.html": "the button that copies a clause's identifier URL",
     "similar.html": "the collapsed list of similar clauses in other compacts",
+    "compact-related.html": "under a compact page's facts: links to its glossary, register and downloads",
     "party-heading.html": "the heading of a party's undertakings ('The VCS will:')",
     "procedure-steps.html": "the numbered stages of a procedure, each citable like a clause",
     "withdrawn.html": "a withdrawn clause on its compact's page",
