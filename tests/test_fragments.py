@@ -17,7 +17,7 @@ from mkdocs.exceptions import Abort
 from compact_site.content.loader import parse_compact
 from compact_site.core.context import BuildContext
 from compact_site.pages.listing import identifier_pages, site_pages
-from compact_site.render.fragments import FOLDER, FRAGMENTS, Fragments, package_folder
+from compact_site.render.fragments import FOLDER, FRAGMENTS, Fragments, package_folder, placeholder, splice
 
 from .conftest import ROOT
 from .test_site_build import MINIMAL, build_site, make_project
@@ -207,3 +207,14 @@ def test_link_check_table(directory_urls, href, dangles):
     check = FragmentLinks(_files(directory_urls))
     check.check("sandwell/index.md", "sandwell/" if directory_urls else "sandwell/index.html", {"clause-2.1"}, [block])
     assert [reason for (_, _, reason) in check.dangling] == ([dangles] if dangles else [])
+
+
+def test_searched_blocks_go_in_first_and_read_as_paragraphs():
+    """A page whose blocks go in after Material's search still has its searched ones in before it (a glossary's
+    "In the ... Compact:" lines); such a block stands for a paragraph, so no blank line follows it."""
+    html = f"<h2>T</h2>\n{placeholder(0, searched=True)}\n\n<p>Meaning.</p>\n{placeholder(1)}\n\n<h2>U</h2>"
+    blocks = ["<p>In the A:</p>", "<p>Used in</p>"]
+    early = splice(html, blocks, searched_only=True)
+    assert early == f"<h2>T</h2>\n<p>In the A:</p>\n<p>Meaning.</p>\n{placeholder(1)}\n\n<h2>U</h2>"
+    assert splice(early, blocks) == splice(html, blocks) == \
+        "<h2>T</h2>\n<p>In the A:</p>\n<p>Meaning.</p>\n<p>Used in</p>\n\n<h2>U</h2>"

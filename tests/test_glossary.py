@@ -7,7 +7,7 @@ import re
 import pytest
 from mkdocs.exceptions import Abort
 
-from compact_site.core.glossary import Entry, TermMatcher, page_entries, used_in
+from compact_site.core.glossary import ASCII_FOLDS, Entry, TermMatcher, page_entries, used_in
 from compact_site.model import Term
 from compact_site.render.term_buttons import annotate_terms
 
@@ -36,6 +36,17 @@ MATCHER = TermMatcher([entry("Voluntary and community sector", "VCS"), entry("Cl
 def test_matcher_finds_whole_terms(text, found):
     assert [text[start:end] for start, end, _ in MATCHER.finditer(text)] == found
 
+
+
+def test_the_first_letter_lookahead_knows_every_case_fold():
+    """TermMatcher's lookahead lists what a case-insensitive ASCII first letter matches: the letter in both cases
+    and ASCII_FOLDS (Python's re also matches 'ſ' for s, 'K' (Kelvin) for k, 'İ' and 'ı' for i)."""
+    everything = "".join(map(chr, range(0x110000)))
+    for char in map(chr, range(0x20, 0x7F)):
+        found = set(re.findall(f"(?i:{re.escape(char)})", everything))
+        assert found == {char, char.lower(), char.upper(), *ASCII_FOLDS.get(char.lower(), "")}, char
+    ascii_folds = TermMatcher([entry("Sector"), entry("kite"), entry("Idea")])
+    assert [m[2].term for m in ascii_folds.finditer("ſector \u212aite \u0130dea")] == ["Sector", "kite", "Idea"]
 
 def test_a_compacts_own_definition_wins_on_its_pages(loaded_content):
     sandwell = next(c for c in loaded_content.compacts if c.slug == "sandwell")

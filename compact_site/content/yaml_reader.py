@@ -28,6 +28,9 @@ MAX_DEPTH = 50
 """Deepest nesting of lists and mappings accepted (real compacts use 8)."""
 
 
+_STR_TAG = "tag:yaml.org,2002:str"
+
+
 class AliasError(yaml.YAMLError):
     """The document uses an alias; :func:`first_alias` finds where, for the message."""
 
@@ -57,6 +60,11 @@ class LineLoader(_BaseLoader):
     def construct_object(self, node: yaml.Node, deep: bool = False):
         if node in self.constructed_objects or node in self.recursive_objects:
             raise AliasError()  # a node met twice is an alias (or a merge key copying one)
+        if node.tag == _STR_TAG and type(node) is yaml.ScalarNode:
+            # Most keys and values: text, which PyYAML's str constructor returns as written. Directly, as
+            # PyYAML would remember it (so an alias to it is still met twice): half a million nodes at 400.
+            self.constructed_objects[node] = node.value
+            return node.value
         return super().construct_object(node, deep=deep)
 
     def construct_line_mapping(self, node: yaml.MappingNode) -> LineDict:

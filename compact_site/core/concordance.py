@@ -133,14 +133,16 @@ def candidate_scores(entries: list[Entry], feats: list[frozenset[str]],
     # that grows with their overlap, whereas rarest-first picks each clause's idiosyncrasies.
     rank = {f: i for i, f in enumerate(sorted((f for f, n in in_compacts.items() if n > 1),
                                               key=lambda f: (zlib.crc32(f.encode()), f)))}
-    postings: dict[str, list[int]] = defaultdict(list)
+    # Keyed by rank, not by feature: sorting plain ints needs no key function (32,000 sorts at national scale).
+    postings: dict[int, list[int]] = defaultdict(list)
     for position, fs in enumerate(feats):
-        for f in sorted(filter(rank.__contains__, fs), key=rank.__getitem__)[:SIGNATURE]:
-            postings[f].append(position)
+        ranks = sorted(r for r in map(rank.get, fs) if r is not None)
+        for r in ranks[:SIGNATURE]:
+            postings[r].append(position)
     blocks = []
-    for f, members in postings.items():
+    for r, members in postings.items():
         if len(members) > LONG_LIST:  # a fixed shuffle, then pairs only within blocks of BLOCK
-            members = sorted(members, key=lambda m, seed=rank[f] * 40503: (m * 2654435761 + seed) & 0xFFFFFFFF)
+            members = sorted(members, key=lambda m, seed=r * 40503: (m * 2654435761 + seed) & 0xFFFFFFFF)
             blocks += [members[i:i + BLOCK] for i in range(0, len(members), BLOCK)]
         else:
             blocks.append(members)
@@ -152,14 +154,21 @@ def candidate_scores(entries: list[Entry], feats: list[frozenset[str]],
             candidates[a].append((count, b))
             candidates[b].append((count, a))
     scores: dict[int, dict[int, float]] = {}
+    exact: dict[tuple[int, int], float] = {}  # a pair is often verified from both sides: its score once
+    sizes = [len(fs) for fs in feats]
     for a, found in candidates.items():
-        mine = feats[a]
+        mine, size = feats[a], sizes[a]
         if len(found) > VERIFY:
             found.sort(reverse=True)  # most shared signature features first (list.sort beats heapq here)
             del found[VERIFY:]
-        best = found
-        scored = {b: len(mine & feats[b]) / math.sqrt(len(mine) * len(feats[b])) for _, b in best}
-        scores[a] = {b: score for b, score in scored.items() if score >= threshold}
+        kept = scores[a] = {}
+        for _, b in found:
+            pair = (a, b) if a < b else (b, a)
+            score = exact.get(pair)
+            if score is None:
+                score = exact[pair] = len(mine & feats[b]) / math.sqrt(size * sizes[b])
+            if score >= threshold:
+                kept[b] = score
     return scores
 
 

@@ -7,14 +7,13 @@ Event plan:
   compact (in a large build, part of the files by a worker). Structural errors raise :class:`PluginError`
   here, before MkDocs writes anything to ``site/``; content warnings (dangling references) go to the plugin
   logger so ``--strict`` fails on them.
-* ``on_files`` – drop the YAML sources from the published files; add the generated pages (Markdown,
-  through ``File.generated``; never written into ``docs_dir``), the clause identifier pages, exports and
-  registers (plain static files; in a large build made and written by a worker meanwhile, plugin/split_build.py)
-  and the assets, refusing a clash with a hand-written file.
+* ``on_files`` – drop the YAML sources; add the generated pages (``File.generated``, never written into
+  ``docs_dir``), the identifier pages, exports and registers (in a large build made and written by a worker
+  meanwhile, split_build.py) and the assets, refusing a clash with a hand-written file.
 * ``on_nav`` – one entry per compact, or per-page navigation above ``nav_compacts_limit`` (plugin/nav_view.py).
 * ``on_page_markdown`` – resolve ``[[slug:id]]`` references in hand-written pages.
-* ``on_page_content`` – splice the page fragments' HTML (render/fragments.py: templates, the theme's first) into
-  generated pages whose search should index it (registers); note the fragments' anchors for MkDocs' link check.
+* ``on_page_content`` – splice the page fragments' HTML (render/fragments.py: templates, the theme's first) that
+  search should index (registers, "searched" placeholders); note their anchors for MkDocs' link check.
 * ``on_env`` – every page is read: check the fragments' links against the site's files and anchors (CS412).
 * ``on_page_context`` – after Material's search has indexed the page: splice the fragments it should not index
   (clause blocks: the clause entries carry them; "Used in" lists), turn the first use of each glossary term
@@ -254,8 +253,9 @@ class CompactPlugin(BasePlugin[CompactConfig]):
         if blocks and getattr(page, "present_anchor_ids", None) is not None:
             # MkDocs checks links to anchors against the ids it saw in the Markdown; the blocks' ids come after.
             page.present_anchor_ids.update(anchor_ids(blocks))
-        return splice(html, finish(blocks, self.split.sizes)) if page.file.src_uri not in self.unsearched else html
-
+        if page.file.src_uri in self.unsearched:  # only the blocks search should read now; the rest after it
+            return splice(html, blocks, searched_only=True)
+        return splice(html, finish(blocks, self.split.sizes))
 
     def on_post_page(self, output, *, page, config):
         return valid_material_markup(output) if self.config.enabled else output

@@ -81,19 +81,23 @@ def similar_matches(links: PageLinks | None, similar, clause_id: str) -> list[Ma
     """The similar clauses of other compacts listed under a clause (``similar(clause_id)``: the concordance's)."""
     if links is None or similar is None:
         return []
-    citations = links.citations
-    known = citations.nodes
-    return [Match(*_link(links, m.slug, m.id), None if m.score is None else round(m.score * 100), m.kind)
-            for m in similar(clause_id) if (m.slug, m.id) in known]
-
-
-def _link(links: PageLinks, slug: str, clause_id: str) -> tuple[str, str]:
-    """(citation, href) of a clause. Remembered for the build (on its Citations): the same clause is listed as
-    similar on many pages, and from any other compact's page its URL is the same."""
-    if slug == links.slug:
-        return links.citations.cite(slug, clause_id), links.url(slug, clause_id)
-    key = (links.style.directory_urls, slug, clause_id)
-    found = links.citations.similar_links.get(key)
-    if found is None:
-        found = links.citations.similar_links[key] = (links.citations.cite(slug, clause_id), links.url(slug, clause_id))
+    # (citation, href) of a listed clause is remembered for the build (on its Citations): the same clause is listed
+    # as similar on many pages, and from any other compact's page its URL is the same (not so from its own page).
+    # 190,000 matches at 400 compacts: one loop, and tuples made without NamedTuple's Python-level __new__.
+    remembered, own, directory_urls = links.citations.similar_links, links.slug, links.style.directory_urls
+    known = links.citations.nodes
+    found = []
+    for slug, ident, score, kind in similar(clause_id):
+        key = (directory_urls, slug, ident)
+        link = remembered.get(key) if slug != own else None
+        if link is None:
+            if (slug, ident) not in known:
+                continue
+            link = (links.citations.cite(slug, ident), links.url(slug, ident))
+            if slug != own:
+                remembered[key] = link
+        found.append(_new_match(Match, (*link, None if score is None else round(score * 100), kind)))
     return found
+
+
+_new_match = tuple.__new__

@@ -41,6 +41,7 @@ FRAGMENTS = {
     "compact-register.html": "the home page's table of every compact, with its filters and sort buttons",
     "site-register.html": "the filterable table of every signatory, partner and steering-group member",
     "used-in.html": "a glossary term's 'Used in' links",
+    "glossary-source.html": "on the site-wide glossary, the compact a definition comes from ('In the ... Compact:')",
     "identifier-page.html": "the page at a clause's identifier URL (a whole HTML document)",
     "tombstone.html": "the page left at a withdrawn clause's identifier URL (a whole HTML document)",
 }
@@ -218,15 +219,18 @@ def package_fragments() -> Fragments:
     return _default
 
 
-_PLACEHOLDER_RE = re.compile(r"<!--compact-fragment ([\d ]+)-->")
+# A searched block stands for a paragraph: no blank line after it, as Markdown writes a paragraph (raw HTML gets one).
+_PLACEHOLDER_RE = re.compile(r"<!--compact-fragment ([\d ]+)(?:-->|( searched)-->(?:\n(?=\n))?)")
 _RUN_RE = re.compile(r"<!--compact-fragment (\d+)-->\n\n(?:<!--compact-fragment \d+-->\n\n)+")
 _ID_RE = re.compile(r' id="([^"]+)"')  # a literal start: the regex engine skips ahead to it (50 MB at 400 compacts)
 _HREF_RE = re.compile(r'href="([^"]*)"')  # data-href too: the copy button's link is a link
 
 
-def placeholder(number: int) -> str:
-    """The Markdown line standing for fragment ``number`` (an HTML comment: Markdown passes it through)."""
-    return f"<!--compact-fragment {number}-->"
+def placeholder(number: int, searched: bool = False) -> str:
+    """The Markdown line standing for fragment ``number`` (an HTML comment: Markdown passes it through).
+    ``searched``: the block goes in before Material's search reads the page even on a page whose other blocks
+    go in after it (a glossary's "In the ... Compact:" lines are searched, its "Used in" lists are not)."""
+    return f"<!--compact-fragment {number}{' searched' if searched else ''}-->"
 
 
 def merge_placeholders(page_markdown: str) -> str:
@@ -235,10 +239,14 @@ def merge_placeholders(page_markdown: str) -> str:
                        page_markdown)
 
 
-def splice(page_html: str, blocks: Sequence[str]) -> str:
-    """The page's HTML with every placeholder replaced by its blocks."""
+def splice(page_html: str, blocks: Sequence[str], searched_only: bool = False) -> str:
+    """The page's HTML with every placeholder replaced by its blocks (``searched_only``: only the placeholders
+    made with ``searched``, the others left for later)."""
     if not blocks:
         return page_html
+    if searched_only:
+        return _PLACEHOLDER_RE.sub(lambda m: "\n".join(blocks[int(n)] for n in m[1].split()) if m[2] else m[0],
+                                   page_html) if " searched-->" in page_html else page_html
     return _PLACEHOLDER_RE.sub(lambda m: "\n".join(blocks[int(n)] for n in m[1].split()), page_html)
 
 
