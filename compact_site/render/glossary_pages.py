@@ -13,7 +13,6 @@ from compact_site.model.references import clause_anchor
 from compact_site.render.clause_views import Link
 from compact_site.render.fragments import Fragments, package_fragments, placeholder
 from compact_site.text.author_text import inline, label, markdown
-from compact_site.text.plain_prose import plain_prose
 
 SITE_GLOSSARY_URI = "glossary.md"
 
@@ -65,19 +64,12 @@ def site_glossary_markdown(compacts: list[Compact], site: Optional[Glossary], us
     for entry in entries_of(site, None) + [e for c in compacts for e in entries_of(c.glossary, c.slug)]:
         groups.setdefault(entry.id, []).append(entry)
     titles = {c.slug: c.title for c in compacts}
-    # A title of plain words is the same HTML either way; one with markup, quotes (written as character references
-    # in a fragment, where they must be safe in any attribute) or typography stays a Markdown link.
-    plain = {slug: plain_prose(title) is not None and not any(mark in title for mark in ("'", '"', "--", "..."))
-             for slug, title in titles.items()}
     lines = [f"# {inline(site.heading) if site and site.heading else 'Glossary'}", ""]
     lines += [markdown(site.intro), ""] if site and site.intro else []
     for term_id, entries in sorted(groups.items(), key=lambda item: item[1][0].term.lower()):
         lines += [f"## {_heading(entries[0])} {{ #{term_anchor(term_id)} }}", ""]
         for entry in entries:
-            if entry.source and not plain[entry.source]:  # kept as Markdown wrote it (see plain above)
-                lines += [f"**In the [{inline(titles[entry.source])}]({entry.source}/glossary.md"
-                          f"#{term_anchor(entry.id)}):**", ""]
-            elif entry.source:  # a fragment: a national register's glossary has 6,000 of these links
+            if entry.source:  # a fragment: a national register's glossary has 6,000 of these links
                 blocks.append(fragments.render("glossary-source.html", title=label(titles[entry.source]),
                                                href=f"{glossary_page.format(slug=entry.source)}"
                                                     f"#{term_anchor(entry.id)}"))
