@@ -78,8 +78,10 @@ _ENTRIES = [
               "address, so the two must agree.", "Rename the file to `<slug>.yml`, or correct the slug."),
     ErrorCode("CS204", "duplicate-slug", "Two compact files have the same slug.",
               "Each compact needs its own slug; rename one of them."),
-    ErrorCode("CS205", "reserved-slug", "The slug is the address of a page the site makes itself (the glossary, "
-              "the signatories register, search, assets).", "Choose another slug, e.g. add the area's name."),
+    ErrorCode("CS205", "reserved-slug", "The slug is the address of a page the site makes itself (glossary, "
+              "signatories, search, assets, clause, index, compare, accessibility, schema, changes, editions), or "
+              "ends like a file it writes (.html, .xml, .json, .csv).",
+              "Choose another slug, e.g. add the area's name."),
     ErrorCode("CS501", "ledger-unresolved", "An anchor that this site has published (listed in "
               "`content/published-anchors.txt`) no longer exists: links that partners made to it would break.",
               "Restore the clause, or say what happened to it: list its id under `former_ids` of the clause it "

@@ -121,3 +121,22 @@ def test_cli_exits_1_with_no_traceback(name: str):
     assert "Traceback" not in result.stderr
     for message in expected_messages(path):
         assert message.split(": ", 1)[1] in result.stderr
+
+
+@pytest.mark.parametrize("slug", ["changes", "editions", "compare", "accessibility", "schema", "feed.xml",
+                                  "compacts.json", "sandwell.html", "compacts.csv"])
+def test_reserved_slugs_are_refused_at_their_line(tmp_path: Path, slug: str):
+    """The site's own addresses (and, for editions, /changes/ and /editions/), and slugs ending like a file the
+    site writes: a compact there would clash with it, so the file is refused, saying where."""
+    path = tmp_path / f"{slug}.yml"  # a slug is its file's name
+    path.write_text(f"title: T\nslug: {slug}\narea: A\nstatus: adopted\n", encoding="utf-8")
+    assert messages_for([path], tmp_path) == [
+        f"{slug}.yml:2: slug '{slug}' is reserved for the site's own pages [CS205]"]
+
+
+def test_readme_names_every_reserved_slug():
+    from compact_site.content.site_loader import RESERVED_ENDINGS, RESERVED_SLUGS
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    line = readme[readme.index("are reserved for the site's own pages") - 400:][:700]
+    assert [name for name in RESERVED_SLUGS + RESERVED_ENDINGS if f"`{name}`" not in line] == []

@@ -17,7 +17,16 @@ from compact_site.runtime.memory import collector_paused
 
 YAML_SUFFIXES = (".yml", ".yaml")
 SITE_GLOSSARY_STEM = "glossary"  # content/glossary.yml holds site-wide terms, so no compact may be called that
-RESERVED_SLUGS = {"glossary", "signatories", "search", "assets", "clause", "index", "compare", "accessibility"}  # addresses the site uses
+# Addresses the site uses for its own pages and files (and, for editions, will: /changes/, /editions/); a slug
+# that ends like a file the site writes (compacts.json, feed.xml, 404.html) would make a folder of that name.
+RESERVED_SLUGS = ("glossary", "signatories", "search", "assets", "clause", "index", "compare", "accessibility",
+                  "schema", "changes", "editions")
+RESERVED_ENDINGS = (".html", ".xml", ".json", ".csv")
+
+
+def reserved_slug(slug: str) -> bool:
+    """Whether ``slug`` is the address of something the site makes itself (CS205)."""
+    return slug in RESERVED_SLUGS or slug.endswith(RESERVED_ENDINGS)
 
 
 def compact_files(paths: Iterable[Path]) -> tuple[list[Path], list[Problem]]:
@@ -60,7 +69,7 @@ def _load_one(path: Path) -> tuple[str, Compact | Glossary | None, list[Problem]
         glossary, problems = load_glossary_file(path, shown)
         return shown, glossary, problems, check_review(glossary, shown) if glossary is not None else []
     compact, problems = load_file(path, shown)
-    checked = check_compact(compact, shown) if compact is not None and compact.slug not in RESERVED_SLUGS else []
+    checked = check_compact(compact, shown) if compact is not None and not reserved_slug(compact.slug) else []
     return shown, compact, problems, checked
 
 
@@ -111,7 +120,7 @@ def _load_content(paths: list[Path], may_share: bool = False) -> Loaded:
         if compact is None:
             result.checked.append((shown, "not read as a compact: see the errors above"))
             continue
-        if compact.slug in RESERVED_SLUGS:
+        if reserved_slug(compact.slug):
             result.problems.append(Problem(shown, compact.line_of("slug"), "CS205",
                                            f"slug '{compact.slug}' is reserved for the site's own pages"))
             result.checked.append((shown, f"skipped: the slug '{compact.slug}' is reserved"))
