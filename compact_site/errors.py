@@ -69,6 +69,10 @@ _ENTRIES = [
               "the importer made. The file is not ready to publish while any is left.",
               "Check this against the source document, then delete the review entry: deleting it is your sign-off.",
               "warning"),
+    ErrorCode("CS108", "format-version", "The file's `format:` is a version of the compact format newer than "
+              "this compact-site reads (a file written for a later release).",
+              "Upgrade compact-site to a release that reads that format, then validate again. Do not lower the "
+              "number by hand: the file may use what older releases cannot read."),
     # Identity
     ErrorCode("CS201", "duplicate-id", "Two clauses (or other citable items) in one compact share an id.",
               "Give each its own id. Ids never change once published, so rename the one added last."),
@@ -129,6 +133,30 @@ _ENTRIES = [
     ErrorCode("CS406", "form-options", "A form field's options do not fit its kind: a `choice` field needs "
               "`options`, other kinds must not have them.", "Add `options:` to the choice field, or remove "
               "them from the other field."),
+    # Editions (`compact-site edition freeze` and the recheck of content/editions/ on every load)
+    ErrorCode("CS801", "edition-unknown-compact", "`edition freeze` names a compact that is not in the content "
+              "folder.", "Give the compact's slug: its file name without `.yml` (`compact-site validate` lists "
+              "them), and `--content` if your compacts are not in `content/`."),
+    ErrorCode("CS802", "edition-date", "An edition's date is not a full, real date written `YYYY-MM-DD`.",
+              "Write the day the edition was adopted or published, e.g. `--date 2011-07-14`."),
+    ErrorCode("CS803", "edition-exists", "An edition of this compact is already frozen on that date.",
+              "A frozen edition never changes: choose the date of the new edition, or leave the existing one."),
+    ErrorCode("CS804", "edition-not-valid", "The current file has errors (listed above), so it cannot be "
+              "frozen: an archived text must never need fixing.",
+              "Fix the errors listed, check with `compact-site validate`, then freeze again."),
+    ErrorCode("CS805", "edition-edited", "A frozen edition was edited after it was frozen: its SHA-256 no "
+              "longer matches the one recorded in `editions.yml`.",
+              "Restore the file with `git checkout -- <file>`, or put the change in the current file and "
+              "freeze a new edition."),
+    ErrorCode("CS806", "edition-missing", "`editions.yml` records an edition whose file is missing.",
+              "Restore the file with `git checkout -- <file>`: an edition is never deleted once frozen."),
+    ErrorCode("CS807", "edition-record", "`editions.yml` (the record of a compact's frozen editions) cannot be "
+              "read, or an entry lacks its date, status or 64-digit sha256.",
+              "Restore it with `git checkout -- <file>`: it is written only by `compact-site edition freeze`."),
+    ErrorCode("CS808", "edition-unrecorded", "A file in `content/editions/` that no `editions.yml` records: "
+              "it was copied there by hand, so nothing vouches for it.",
+              "Delete it and freeze the edition with `compact-site edition freeze <slug> --date YYYY-MM-DD`; "
+              "compact files being edited belong directly in `content/`."),
     # The site's settings (the compact plugin's options in mkdocs.yml)
     ErrorCode("CS601", "contact-email", "A contact email in the compact plugin's options (`accessibility_contact_email` "
               "or `accessible_format_contact_email` in `mkdocs.yml`) is not one email address, so readers could not "

@@ -66,6 +66,8 @@ def _describe(tp: Any, found: list[type]) -> str:
         return "`true` or `false`"
     if tp is str:
         return "text"
+    if tp is int:
+        return "a whole number"
     if _is_node(tp):
         if tp not in found:
             found.append(tp)

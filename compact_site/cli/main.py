@@ -9,6 +9,7 @@ from typing import Sequence
 
 from compact_site.cli.anchors import add_parser as add_anchors_parser
 from compact_site.cli.build import add_parser as add_build_parser  # MkDocs is imported only when a build runs
+from compact_site.cli.edition import add_parser as add_edition_parser
 from compact_site.cli.export import add_parser as add_export_parser
 from compact_site.cli.import_file import add_parser as add_import_parser
 from compact_site.cli.signatory import add_parser as add_signatory_parser
@@ -90,6 +91,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_anchors_parser(commands)  # `anchors update`: the ledger of published anchors
     add_build_parser(commands)  # `build`: the new site swapped in only on success
     add_import_parser(commands)  # `import FILE`: draft a compact file from Word, PDF or text
+    add_edition_parser(commands)  # `edition freeze`: archive a dated edition, byte for byte
     return parser
 
 

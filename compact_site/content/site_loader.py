@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Iterable
 
 from compact_site.content.checks import check_compact, check_references, check_review
+from compact_site.content.editions import EDITIONS_DIR, check_editions
 from compact_site.content.ledger import LEDGER_NAME, check_ledger
 from compact_site.content.loader import Loaded, load_file, load_glossary_file
 from compact_site.core.glossary import known_term_ids
@@ -27,6 +28,14 @@ RESERVED_ENDINGS = (".html", ".xml", ".json", ".csv")
 def reserved_slug(slug: str) -> bool:
     """Whether ``slug`` is the address of something the site makes itself (CS205)."""
     return slug in RESERVED_SLUGS or slug.endswith(RESERVED_ENDINGS)
+
+
+def is_data_file(src_uri: str) -> bool:
+    """Whether a file of the content folder (its path there, with '/') is data the loader reads rather than a file
+    to publish: compact files and the anchor ledger at the top, and all of editions/ (not published yet)."""
+    if src_uri.startswith(f"{EDITIONS_DIR}/"):
+        return True
+    return "/" not in src_uri and (src_uri.endswith(YAML_SUFFIXES) or src_uri == LEDGER_NAME)
 
 
 def compact_files(paths: Iterable[Path]) -> tuple[list[Path], list[Problem]]:
@@ -95,6 +104,8 @@ def _other_files(folder: Path, read: list[Path]) -> list[tuple[str, str]]:
     for path in sorted(folder.iterdir()):
         if path in read or path.name.startswith("."):
             continue
+        if path.name == EDITIONS_DIR and path.is_dir():
+            continue  # listed file by file by check_editions
         why = ("the anchor ledger, checked against the compacts" if path.name == LEDGER_NAME
                else "skipped: a folder (compact files sit directly in the content folder)" if path.is_dir()
                else "skipped: a page of the site, checked when the site is built" if path.suffix == ".md"
@@ -139,6 +150,9 @@ def _load_content(paths: list[Path], may_share: bool = False) -> Loaded:
         ledger = folder / LEDGER_NAME
         result.problems.extend(check_ledger(result.compacts, ledger, shown_path(ledger)))
         result.checked += _other_files(folder, files)
+        found, checked = check_editions(folder, shown_path)  # frozen editions: rechecked, never current compacts
+        result.problems += found
+        result.checked += checked
     term_ids = known_term_ids(result.compacts, result.glossary)
     result.problems.extend(check_references(by_slug, result.files, term_ids))
     return result

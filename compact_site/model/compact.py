@@ -1,7 +1,10 @@
 """The compact: metadata plus its parts, in the order they are published."""
 from __future__ import annotations
 
-from typing import Iterator, Literal, Optional
+from typing import Annotated, Any, Iterator, Literal, Optional
+
+from pydantic import BeforeValidator
+from pydantic_core import PydanticCustomError
 
 from compact_site.model.base import Id, Label, Node, Number, PartialDate, Text
 from compact_site.model.forms import Form, Procedure
@@ -12,6 +15,24 @@ PART_NAMES = ("introduction", "purpose", "vision", "outcomes", "about", "objecti
               "codes_of_practice", "procedures", "governance", "partners", "steering_group", "signatories", "forms",
               "glossary")
 """The parts of a compact in their default page order (footnotes and editorial notes always come last)."""
+
+FORMAT_VERSION = 1
+"""The newest version of the compact format this release reads. Raising it needs a migration from the previous
+version in compact_site/content/ (see guide/4-publish.md, 'The format version')."""
+
+
+def _check_format(value: Any) -> Any:
+    """A whole number from 1 to FORMAT_VERSION: a newer one was written for a later release (CS108)."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        if value > FORMAT_VERSION:
+            raise PydanticCustomError("CS108", "version {value} is newer than this compact-site reads (up to "
+                                      "{known}): upgrade compact-site", {"value": value, "known": FORMAT_VERSION})
+        if value < 1:
+            raise PydanticCustomError("CS106", "version {value} does not exist: the first is 1", {"value": value})
+    return value
+
+
+FormatVersion = Annotated[int, BeforeValidator(_check_format)]
 
 Status = Literal["adopted", "draft", "consultation-draft", "superseded", "unknown"]
 """Where the compact stands; 'unknown' when the source does not say."""
@@ -110,6 +131,11 @@ class EditorialNote(Node):
 class Compact(Node):
     """One local compact."""
 
+    format: FormatVersion = 1
+    """The version of the compact format the file is written in; leave it out for 1, today's (and only) version.
+    A file written for a newer release (a higher number) is refused until compact-site is upgraded. When the
+    format changes, files of older versions are brought up to date as they are read, so frozen editions keep
+    loading (guide/4-publish.md, 'The format version')."""
     slug: Id
     """The compact's address: the site publishes it at /<slug>/. Must match the file name."""
     title: Label

@@ -39,9 +39,8 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
 from compact_site.content.checks import not_ready
-from compact_site.content.ledger import LEDGER_NAME
 from compact_site.content.loader import Loaded
-from compact_site.content.site_loader import YAML_SUFFIXES, load_content, summary
+from compact_site.content.site_loader import is_data_file, load_content, summary
 from compact_site.core.citations import LinkStyle, link_references
 from compact_site.core.context import BuildContext
 from compact_site.errors import ContentError, Problem
@@ -153,8 +152,8 @@ class CompactPlugin(BasePlugin[CompactConfig]):
 
     def _add_files(self, files: Files, config) -> Files:
         for file in list(files):
-            if (file.src_uri.endswith(YAML_SUFFIXES) or file.src_uri == LEDGER_NAME) and "/" not in file.src_uri:
-                files.remove(file)  # compact sources and the anchor ledger are data, not downloads
+            if is_data_file(file.src_uri):
+                files.remove(file)  # compact sources, the anchor ledger and frozen editions are data, not downloads
         compacts = self.loaded.compacts
         self.context.make_indexes()  # now, so the pages, the compare data and a worker (forked below) share them
         self.split = SplitBuild()
