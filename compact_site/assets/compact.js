@@ -51,13 +51,20 @@
     }
   }
 
-  function reviewNotice(box) {
-    var parts = (box.getAttribute("data-review") || "").split("-").map(Number);
-    if (!parts[0]) { return; }
-    // Due at the end of the stated period: "2013-10" is overdue from 1 November 2013.
+  // Whether a review date (YYYY, YYYY-MM or YYYY-MM-DD) has passed by ``today``: due at the end of the stated
+  // period, so "2013-10" is overdue from 1 November 2013. Shared with registers.js (the home page's register).
+  function reviewOverdue(date, today) {
+    var parts = (date || "").split("-").map(Number);
+    if (!parts[0]) { return false; }
     var due = parts.length === 1 ? new Date(parts[0] + 1, 0, 1)
       : parts.length === 2 ? new Date(parts[0], parts[1], 1) : new Date(parts[0], parts[1] - 1, parts[2] + 1);
-    if (new Date() >= due) { box.hidden = false; }
+    return today >= due;
+  }
+  window.compactSite = window.compactSite || {};
+  window.compactSite.reviewOverdue = reviewOverdue;
+
+  function reviewNotice(box) {
+    if (reviewOverdue(box.getAttribute("data-review"), new Date())) { box.hidden = false; }
   }
 
   function enablePrinting() {

@@ -69,14 +69,8 @@
 
   function each(list, fn) { Array.prototype.forEach.call(list, fn); }
 
-  // The rule of compact.js's review notice: due at the end of the stated period ("2013-10": from 1 November 2013).
-  function overdue(date, today) {
-    var parts = (date || "").split("-").map(Number);
-    if (!parts[0]) { return false; }
-    var due = parts.length === 1 ? new Date(parts[0] + 1, 0, 1)
-      : parts.length === 2 ? new Date(parts[0], parts[1], 1) : new Date(parts[0], parts[1] - 1, parts[2] + 1);
-    return today >= due;
-  }
+  // The rule of the compact page's review notice, from compact.js (loaded first on every page).
+  function overdue(date, today) { return window.compactSite.reviewOverdue(date, today); }
 
   // A cell's sort key: a date cell's data-date, a number column's number, else its text in lower case.
   function key(cell, kind) {

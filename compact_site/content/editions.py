@@ -22,7 +22,7 @@ from typing import Callable
 import yaml
 
 from compact_site.content.checks import check_compact
-from compact_site.content.loader import parse_compact, read_text
+from compact_site.content.loader import parse_compact, read_bytes, read_text
 from compact_site.content.yaml_reader import parse_yaml
 from compact_site.errors import Problem
 
@@ -149,13 +149,16 @@ def check_folder(folder: Path, shown_path: Callable[[Path], str]) -> tuple[list[
                                     detail=f"restore it with `git checkout -- {shown}`; an edition is never "
                                     "deleted once frozen"))
             continue
-        data = path.read_bytes()
+        data, unread = read_bytes(path, shown)  # read once: hashed here, then checked as a compact
+        if data is None:
+            problems += unread
+            continue
         if digest(data) != edition.sha256:
             problems.append(Problem(shown, 0, "CS805", f"edited after it was frozen (its SHA-256 differs from "
                                     f"{shown_path(record)} line {edition.line})",
                                     detail=f"restore it with `git checkout -- {shown}`, or put the change in the "
                                     f"current file and freeze a new edition"))
-        problems += validate_frozen(path, shown, slug)
+        problems += validate_frozen(path, shown, slug, data)
         checked.append((shown, f"edition {edition.date} of '{slug}'" + (f" ({edition.label})" if edition.label
                                                                         else "") + ", frozen, not published"))
     recorded = {e.file_name for e in editions} | {RECORD_NAME}
@@ -165,9 +168,10 @@ def check_folder(folder: Path, shown_path: Callable[[Path], str]) -> tuple[list[
     return problems, checked
 
 
-def validate_frozen(path: Path, shown: str, slug: str) -> list[Problem]:
-    """A frozen file checked as the compact it archives, reported at its own path; its slug names its folder."""
-    text, problems = read_text(path, shown)
+def validate_frozen(path: Path, shown: str, slug: str, data: bytes) -> list[Problem]:
+    """A frozen file (its bytes) checked as the compact it archives, reported at its own path; its slug names its
+    folder."""
+    text, problems = read_text(path, shown, data)
     if text is None:
         return problems
     compact, more = parse_compact(text, shown)  # no file-name check: its name is a date

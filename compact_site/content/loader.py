@@ -167,16 +167,25 @@ def _problems_from_validation(path: str, data: Any, err: ValidationError) -> lis
     return found
 
 
-def read_text(path: Path, shown: str) -> tuple[str | None, list[Problem]]:
-    """Read a file as UTF-8 (a BOM is accepted and dropped; Windows line ends are fine)."""
+def read_bytes(path: Path, shown: str) -> tuple[bytes | None, list[Problem]]:
+    """A file's bytes, unless it is over the size limit or cannot be read."""
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
             return None, [Problem(shown, 0, "CS007", f"the file is {size / 1024 / 1024:.1f} MB; the limit is "
                                   f"{MAX_FILE_BYTES // 1024 // 1024} MB")]
-        raw = path.read_bytes()
+        return path.read_bytes(), []
     except OSError as err:
         return None, [Problem(shown, 0, "CS006", f"cannot read file: {err.strerror}")]
+
+
+def read_text(path: Path, shown: str, raw: bytes | None = None) -> tuple[str | None, list[Problem]]:
+    """Read a file as UTF-8 (a BOM is accepted and dropped; Windows line ends are fine); ``raw``: its bytes,
+    when already read."""
+    if raw is None:
+        raw, problems = read_bytes(path, shown)
+        if raw is None:
+            return None, problems
     try:
         return raw.decode("utf-8-sig"), []
     except UnicodeDecodeError as err:

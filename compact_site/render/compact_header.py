@@ -7,14 +7,15 @@ from __future__ import annotations
 from typing import Mapping, NamedTuple, Optional
 
 from compact_site.core.citations import PageLinks
+from compact_site.core.compact_register import STATUS_NAMES as REGISTER_STATUS_NAMES
 from compact_site.model import Compact
 from compact_site.render.downloads import FormatContact, downloads_view, format_request, statement_href
 from compact_site.text.author_text import label
 
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December"]
-STATUS_NAMES = {"adopted": "Adopted", "draft": "Draft", "consultation-draft": "Consultation draft",
-                "superseded": "Superseded", "unknown": "Not stated in the source"}
+# The register's names (core/compact_register.py), but in a compact's own summary "unknown" is said in full.
+STATUS_NAMES = {**REGISTER_STATUS_NAMES, "unknown": "Not stated in the source"}
 DATE_ROWS = [("adopted", "Adopted"), ("refreshed", "Refreshed"), ("published", "Published"),
              ("start", "Covers from"), ("end", "Covers until"), ("review", "Review date")]
 

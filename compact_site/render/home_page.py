@@ -11,7 +11,7 @@ from __future__ import annotations
 from compact_site.core.compact_register import CSV_FILE, STATUS_NAMES, compact_rows
 from compact_site.core.registers import CSV_NOTE
 from compact_site.model import Compact
-from compact_site.render.compact_page import format_date
+from compact_site.render.compact_header import format_date
 from compact_site.render.fragments import Fragments, package_fragments, placeholder
 from compact_site.render.page_source import PageSource
 from compact_site.text.author_text import inline

@@ -14,7 +14,7 @@ from compact_site.core.registers import (
     register_rows,
 )
 from compact_site.model import Compact
-from compact_site.render.compact_page import format_date
+from compact_site.render.compact_header import format_date
 from compact_site.render.downloads import FormatContact, FormatRequest, format_request, statement_href
 from compact_site.render.fragments import Fragments, package_fragments, placeholder
 from compact_site.render.page_source import PageSource
