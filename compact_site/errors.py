@@ -157,6 +157,18 @@ _ENTRIES = [
               "it was copied there by hand, so nothing vouches for it.",
               "Delete it and freeze the edition with `compact-site edition freeze <slug> --date YYYY-MM-DD`; "
               "compact files being edited belong directly in `content/`."),
+    ErrorCode("CS809", "edition-id-lost", "A clause id of a frozen edition is not in the current text: not a "
+              "clause there, not among a clause's `former_ids`, and not `withdrawn`. Links to it would break.",
+              "Say what happened to it in the current file: list it under `withdrawn:` (with date and reason), or "
+              "add it to `former_ids` of the clause it became. Never reuse it for another clause."),
+    ErrorCode("CS810", "edition-no-compact", "A folder of frozen editions names a compact the content folder "
+              "does not have, so its editions would be published nowhere.",
+              "Restore the compact's current file (`content/<slug>.yml`), or rename the folder to the compact's "
+              "slug if the compact was renamed."),
+    ErrorCode("CS811", "edition-undated", "The current text states no date after its newest frozen edition, so "
+              "readers and feeds cannot tell when the current edition took effect.",
+              "Set `dates.refreshed` (or `dates.adopted`) in the current file to the date of this edition.",
+              "warning"),
     # The site's settings (the compact plugin's options in mkdocs.yml)
     ErrorCode("CS601", "contact-email", "A contact email in the compact plugin's options (`accessibility_contact_email` "
               "or `accessible_format_contact_email` in `mkdocs.yml`) is not one email address, so readers could not "

@@ -28,7 +28,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     if loaded.errors:
         print(f"nothing exported: {plural(len(loaded.errors), 'error')} in {args.content}", file=sys.stderr)
         return 1
-    files = export_files(BuildContext(loaded.compacts, loaded.glossary, LinkStyle(site_url=args.site_url)))
+    files = export_files(BuildContext(loaded.compacts, loaded.glossary, LinkStyle(site_url=args.site_url),
+                                             loaded.frozen()))
     for path, text in files:
         target = args.out / path
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -24,7 +24,9 @@ import yaml
 from compact_site.content.checks import check_compact
 from compact_site.content.loader import parse_compact, read_bytes, read_text
 from compact_site.content.yaml_reader import parse_yaml
+from compact_site.core.editions import current_edition_date
 from compact_site.errors import Problem
+from compact_site.model import Compact
 
 EDITIONS_DIR = "editions"
 RECORD_NAME = "editions.yml"
@@ -118,25 +120,43 @@ def record_text(editions: list[Edition]) -> str:
     return RECORD_HEADER + yaml.safe_dump({"editions": entries}, sort_keys=False, allow_unicode=True, width=1000)
 
 
-def check_editions(content: Path, shown_path: Callable[[Path], str]) -> tuple[list[Problem], list[tuple[str, str]]]:
-    """Recheck every compact's frozen editions under ``content/editions/``: (problems, (file, what it is))."""
+@dataclass(frozen=True)
+class FrozenText:
+    """A recorded edition and the compact its frozen file holds (read only when the file checks out)."""
+
+    edition: Edition
+    compact: Compact
+    file: str  # as shown in messages
+
+
+Checked = tuple[list[Problem], list[tuple[str, str]], dict[str, list[FrozenText]]]
+
+
+def check_editions(content: Path, shown_path: Callable[[Path], str]) -> Checked:
+    """Recheck every compact's frozen editions under ``content/editions/``: (problems, (file, what it is),
+    slug -> its frozen texts, oldest first)."""
     problems: list[Problem] = []
     checked: list[tuple[str, str]] = []
+    texts: dict[str, list[FrozenText]] = {}
     root = content / EDITIONS_DIR
     if not root.is_dir():
-        return problems, checked
+        return problems, checked, texts
     for stray in sorted(p for p in root.iterdir() if p.is_file() and not p.name.startswith(".")):
         problems.append(Problem(shown_path(stray), 0, "CS808", "not in a compact's editions folder "
                                 f"({EDITIONS_DIR}/<slug>/), so not a recorded edition"))
     for folder in sorted(p for p in root.iterdir() if p.is_dir()):
-        found, listed = check_folder(folder, shown_path)
+        found, listed, frozen = check_folder(folder, shown_path)
         problems += found
         checked += listed
-    return problems, checked
+        texts[folder.name] = frozen
+    return problems, checked, texts
 
 
-def check_folder(folder: Path, shown_path: Callable[[Path], str]) -> tuple[list[Problem], list[tuple[str, str]]]:
-    """One compact's editions: record, hashes, files present and recorded, each file valid as that compact."""
+def check_folder(folder: Path, shown_path: Callable[[Path], str]) -> tuple[list[Problem], list[tuple[str, str]],
+                                                                           list[FrozenText]]:
+    """One compact's editions: record, hashes, files present and recorded, each file valid as that compact;
+    with the frozen texts that check out, oldest first."""
+    frozen: list[FrozenText] = []
     slug, record = folder.name, folder / RECORD_NAME
     editions, problems = read_record(record, shown_path(record))
     checked = [(shown_path(record), f"the record of {len(editions)} frozen edition{'s' * (len(editions) != 1)} of '{slug}'")]
@@ -158,27 +178,50 @@ def check_folder(folder: Path, shown_path: Callable[[Path], str]) -> tuple[list[
                                     f"{shown_path(record)} line {edition.line})",
                                     detail=f"restore it with `git checkout -- {shown}`, or put the change in the "
                                     f"current file and freeze a new edition"))
-        problems += validate_frozen(path, shown, slug, data)
+        found, compact = validate_frozen(path, shown, slug, data)
+        problems += found
+        if compact is not None and not any(p.severity == "error" for p in found):
+            frozen.append(FrozenText(edition, compact, shown))
         checked.append((shown, f"edition {edition.date} of '{slug}'" + (f" ({edition.label})" if edition.label
                                                                         else "") + ", frozen, not published"))
     recorded = {e.file_name for e in editions} | {RECORD_NAME}
     for path in sorted(folder.iterdir()):
         if path.name not in recorded and not path.name.startswith("."):
             problems.append(Problem(shown_path(path), 0, "CS808", f"not recorded in {shown_path(record)}"))
-    return problems, checked
+    return problems, checked, sorted(frozen, key=lambda text: text.edition.date)
 
 
-def validate_frozen(path: Path, shown: str, slug: str, data: bytes) -> list[Problem]:
-    """A frozen file (its bytes) checked as the compact it archives, reported at its own path; its slug names its
-    folder."""
+def validate_frozen(path: Path, shown: str, slug: str, data: bytes) -> tuple[list[Problem], Compact | None]:
+    """A frozen file (its bytes) checked as the compact it archives, reported at its own path (its slug names its
+    folder); with the compact it holds, if it could be read."""
     text, problems = read_text(path, shown, data)
     if text is None:
-        return problems
+        return problems, None
     compact, more = parse_compact(text, shown)  # no file-name check: its name is a date
     problems += more
     if compact is None:
-        return problems
+        return problems, None
     if compact.slug != slug:
         problems.append(Problem(shown, compact.line_of("slug"), "CS203", f"slug '{compact.slug}' differs from its "
                                 f"folder {EDITIONS_DIR}/{slug}/"))
-    return problems + check_compact(compact, shown)
+    return problems + check_compact(compact, shown), compact
+
+
+def check_lineage(current: Compact, current_file: str, frozen: list[FrozenText]) -> list[Problem]:
+    """Every id of every frozen edition is accounted for in the current text (CS809: a clause there, a former id
+    of one, or withdrawn), and the current text, once edited, states a date after its newest frozen edition (CS811:
+    between freezing and editing, the current text is still the frozen one)."""
+    problems: list[Problem] = []
+    known = {node.id for node in current.citable()} | {gone.id for gone in current.withdrawn}
+    known |= {old for node in current.citable() for old in getattr(node, "former_ids", [])}
+    for text in frozen:
+        for node in text.compact.citable():
+            if node.id not in known:
+                problems.append(Problem(text.file, node.line, "CS809", f"clause '{node.id}' of edition "
+                                        f"{text.edition.date} is not in the current text {current_file}"))
+                known.add(node.id)  # said once, at the first edition that has it
+    stated = current_edition_date(current)
+    if frozen and frozen[-1].compact != current and (not stated or stated[:len(frozen[-1].edition.date)] <= frozen[-1].edition.date[:len(stated)]):
+        problems.append(Problem(current_file, current.line_of("dates"), "CS811", f"the current text states no date "
+                                f"after its newest frozen edition ({frozen[-1].edition.date})"))
+    return problems

@@ -40,6 +40,12 @@ class Loaded:
     glossary: Glossary | None = None  # the site-wide glossary (content/glossary.yml), if any
     glossary_file: str | None = None
     checked: list[tuple[str, str]] = field(default_factory=list)  # (file, what it was or why it was skipped)
+    editions: dict[str, list] = field(default_factory=dict)  # slug -> its frozen texts, oldest first (editions.py)
+
+    def frozen(self) -> dict[str, list[tuple[str, str, str, Compact]]]:
+        """slug -> its frozen editions as the core takes them (date, label, status, compact), oldest first."""
+        return {slug: [(t.edition.date, t.edition.label, t.edition.status, t.compact) for t in texts]
+                for slug, texts in self.editions.items()}
 
     @property
     def errors(self) -> list[Problem]:

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Iterable
 
 from compact_site.content.checks import check_compact, check_references, check_review
-from compact_site.content.editions import EDITIONS_DIR, check_editions
+from compact_site.content.editions import EDITIONS_DIR, RECORD_NAME, check_editions, check_lineage
 from compact_site.content.ledger import LEDGER_NAME, check_ledger
 from compact_site.content.loader import Loaded, load_file, load_glossary_file
 from compact_site.core.glossary import known_term_ids
@@ -150,9 +150,17 @@ def _load_content(paths: list[Path], may_share: bool = False) -> Loaded:
         ledger = folder / LEDGER_NAME
         result.problems.extend(check_ledger(result.compacts, ledger, shown_path(ledger)))
         result.checked += _other_files(folder, files)
-        found, checked = check_editions(folder, shown_path)  # frozen editions: rechecked, never current compacts
+        found, checked, frozen = check_editions(folder, shown_path)  # rechecked; never current compacts
         result.problems += found
         result.checked += checked
+        for slug, texts in frozen.items():
+            if slug not in by_slug:
+                record = folder / EDITIONS_DIR / slug / RECORD_NAME
+                result.problems.append(Problem(shown_path(record), 0, "CS810", f"frozen editions of '{slug}', but "
+                                               f"there is no compact '{slug}' in {shown_path(folder)}"))
+            elif texts:
+                result.problems += check_lineage(by_slug[slug], result.files[slug], texts)
+                result.editions[slug] = texts
     term_ids = known_term_ids(result.compacts, result.glossary)
     result.problems.extend(check_references(by_slug, result.files, term_ids))
     return result

@@ -15,6 +15,7 @@ from typing import Optional
 
 from compact_site.core.citations import Citations, LinkStyle
 from compact_site.core.concordance import Concordance, entries_of
+from compact_site.core.editions import Timeline, timeline
 from compact_site.core.glossary import used_in
 from compact_site.model import Compact, Glossary
 
@@ -26,6 +27,8 @@ class BuildContext:
     compacts: list[Compact]
     glossary: Optional[Glossary] = None  # the site-wide glossary (content/glossary.yml), if any
     style: LinkStyle = field(default_factory=LinkStyle)
+    # slug -> its frozen editions, oldest first, each (date, label, status, compact): see core/editions.py
+    frozen: dict[str, list[tuple[str, str, str, Compact]]] = field(default_factory=dict)
     citations: Citations = field(init=False)
 
     def __post_init__(self) -> None:
@@ -38,10 +41,15 @@ class BuildContext:
         return Concordance.build(entries_of(self.compacts))
 
     @cached_property
+    def timelines(self) -> dict[str, Timeline]:
+        """slug -> every edition of the compact, for each compact with frozen editions (the others have one)."""
+        return {c.slug: timeline(c, self.frozen[c.slug]) for c in self.compacts if self.frozen.get(c.slug)}
+
+    @cached_property
     def used_in(self) -> dict[tuple, list[tuple[str, str]]]:
         """(glossary entry source, entry id) -> the clauses using the term: it spans every compact, so once."""
         return used_in(self.compacts, self.glossary)
 
     def make_indexes(self) -> None:
         """Make every index now (a build does so before it may fork a worker, which then inherits them)."""
-        self.concordance, self.used_in  # noqa: B018 (cached_property: reading one makes it)
+        self.concordance, self.used_in, self.timelines  # noqa: B018 (cached_property: reading one makes it)

@@ -128,7 +128,7 @@ class CompactPlugin(BasePlugin[CompactConfig]):
         for line in not_ready(self.loaded.warnings):  # review entries left in: said plainly, once per file
             log.warning(line)
         self.context = BuildContext(self.loaded.compacts, self.loaded.glossary,
-                                    LinkStyle(config.use_directory_urls, config.site_url))
+                                    LinkStyle(config.use_directory_urls, config.site_url), self.loaded.frozen())
         self.terms = TermAnnotator(self.loaded.compacts, self.loaded.glossary)
         # The page fragments: a council's own (its custom_dir, then the theme's folders) before the package's.
         self.fragments = Fragments(config.theme.dirs)
