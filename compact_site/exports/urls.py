@@ -28,6 +28,16 @@ def compact_akn_file(slug: str) -> str:
     return f"{slug}/compact.akn.xml"
 
 
+def edition_json_file(slug: str, date: str) -> str:
+    """A past edition's JSON export, beside its page (``<slug>/<YYYY-MM-DD>/``)."""
+    return f"{slug}/{date}/compact.json"
+
+
+def edition_akn_file(slug: str, date: str) -> str:
+    """A past edition's Akoma Ntoso export, beside its page."""
+    return f"{slug}/{date}/compact.akn.xml"
+
+
 class SiteUrls:
     """URLs of pages, anchors and files of one site."""
 

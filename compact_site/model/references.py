@@ -29,6 +29,27 @@ def clause_url(slug: str, clause_id: str) -> str:
     return f"{slug}/clause/{clause_id}/"
 
 
+def edition_url(slug: str, date: str) -> str:
+    """A past edition's page, relative to the site root: ``<slug>/<YYYY-MM-DD>/`` (the current one is ``<slug>/``)."""
+    return f"{slug}/{date}/"
+
+
+def clause_history_url(slug: str, clause_id: str) -> str:
+    """A clause's history through the editions: ``<slug>/clause/<id>/history/`` (only where the compact has frozen
+    editions; a former id's history is its successor's)."""
+    return f"{clause_url(slug, clause_id)}history/"
+
+
+def changes_url(slug: str | None = None) -> str:
+    """What changed between editions: ``<slug>/changes/`` for one compact, ``changes/`` for the whole site."""
+    return f"{slug}/changes/" if slug else "changes/"
+
+
+def feed_path(slug: str | None = None) -> str:
+    """The Atom feed of one compact (``<slug>/feed.xml``) or of the whole site (``feed.xml``)."""
+    return f"{slug}/feed.xml" if slug else "feed.xml"
+
+
 def _blank(match: re.Match) -> str:
     """Replace code with spaces, keeping newlines so line numbers still count."""
     return re.sub(r"[^\n]", " ", match.group(0))
