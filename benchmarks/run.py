@@ -1,7 +1,7 @@
 """Benchmark: our site build against the plain mkdocs-material site a council would otherwise write.
 
     .venv/bin/python benchmarks/run.py [--sizes 5,50,400] [--pairs 10] [--pairs-large 2] [--large 400]
-                                       [--workdir DIR] [--phases] [--out FILE]
+                                       [--workdir DIR] [--phases] [--editions] [--json FILE]
 
 For each N: ``../shared/tools/plain_baseline.py N DIR`` writes the plain site (3 pages per compact, default
 navigation) and the same compacts as neutral JSON; the JSON is converted into our YAML (one
@@ -12,6 +12,10 @@ project whose mkdocs.yml is like the repository's (material, ``font: false``, th
 ``COMPACT_SITE_PROCESSES=1`` — the order rotates every round), each is built with
 ``mkdocs build`` in a child process, measuring wall time, CPU (user+sys of that child, from ``os.wait4``), peak RSS
 (``ru_maxrss`` of that child) and the output's size. Medians over the rounds are reported, with ours/plain.
+
+``--editions`` adds a fifth build, ``ours-editions`` (issue 19, "Scale"): the same compacts, each with two past
+editions frozen before its current text (edition_content.py), built by default; reported against ``ours`` in the
+same run, with the issue's targets (wall ≤ 1.6× ours, pages+assets ≤ 300 MB, both at N=400).
 
 ``--phases`` also times our build's phases in-process (load, validate, page Markdown, identifier URLs, exports,
 search entries) on the generated content; "render" (Markdown -> HTML and the theme, by MkDocs) is what remains of
@@ -33,104 +37,22 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-BASELINE = ROOT.parent / "shared" / "tools" / "plain_baseline.py"
+from edition_content import editions_project
+from site_content import ROOT, generate  # profile_build.py imports generate from here
+
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 sys.path.insert(0, str(ROOT))
 
-OURS_YML = """site_name: Local Compacts Register
-site_url: https://example.org/compacts/
-docs_dir: content
-site_dir: site
-strict: true
-theme:
-  name: material
-  custom_dir: {overrides}
-  font: false
-  language: en
-plugins:
-  - search
-  - compact
-exclude_docs: |
-  *.yml
-  *.yaml
-"""
 EXPORT_SUFFIXES = (".json", ".csv", ".xml", ".xml.gz")
 SEARCH_INDEX = "search/search_index.json"
-
-
-# ---------------------------------------------------------------------------------------------- conversion
-
-def _q(text: str) -> str:
-    """A YAML scalar, safely quoted (JSON strings are valid YAML)."""
-    return json.dumps(text, ensure_ascii=False)
-
-
-PARTY_HEADINGS = {"statutory": "The statutory sector will:", "vcs": "The VCS will:", "all": "All partners will:"}
-
-
-def to_yaml(c: dict) -> str:
-    """One neutral-JSON compact as our YAML: each section's clauses grouped by party (consecutive runs, so
-    source order is kept), glossary terms with their abbreviations, signatories by sector."""
-    out = ["# yaml-language-server: $schema=../compact_site/schema/compact.schema.json",
-           f"slug: {c['slug']}", f"title: {_q(c['title'])}", f"area: {_q(c['area'])}", "status: adopted",
-           "dates:", f"  adopted: {c['adopted']}", "parties:", "  - sector: statutory", "    name: Statutory sector",
-           "  - sector: vcs", "    name: Voluntary and community sector (VCS)", "undertakings:", "  sections:"]
-    for s in c["sections"]:
-        out += [f"    - id: {_q(s['id'])}", f"      number: {_q(s['id'])}", f"      title: {_q(s['title'])}",
-                "      groups:"]
-        runs: list[tuple[str, list[dict]]] = []
-        for cl in s["clauses"]:
-            if runs and runs[-1][0] == cl["party"]:
-                runs[-1][1].append(cl)
-            else:
-                runs.append((cl["party"], [cl]))
-        for party, clauses in runs:
-            out += [f"        - party: {party}", f"          heading: {_q(PARTY_HEADINGS[party])}",
-                    "          clauses:"]
-            for cl in clauses:
-                out += [f"            - id: {_q(cl['id'])}", f"              number: {_q(cl['number'])}",
-                        f"              text: {_q(cl['text'])}"]
-    out += ["signatories:", "  items:"]
-    for s in c["signatories"]:
-        out += [f"    - name: {_q(s['name'])}", f"      role: {_q(s['role'])}",
-                f"      organisation: {_q(s['organisation'])}", f"      sector: {s['sector']}",
-                f"      signed: {s['signed']}",
-                f"      printed: {_q(s['name'] + ' ' + s['role'] + ' of ' + s['organisation'])}"]
-    out += ["glossary:", "  terms:"]
-    for g in c["glossary"]:
-        full, _, _ = g["definition"].partition(":")
-        out += [f"    - term: {_q(full)}", f"      abbreviation: {_q(g['term'])}",
-                f"      definition: {_q(g['definition'])}"]
-    return "\n".join(out) + "\n"
-
-
-def generate(n: int, base: Path) -> tuple[Path, Path]:
-    """Plain project and our project for N compacts under ``base``; returns (plain dir, ours dir)."""
-    subprocess.run([sys.executable, str(BASELINE), str(n), str(base)], check=True, stdout=subprocess.DEVNULL)
-    plain = base / "plain"
-    yml = (plain / "mkdocs.yml").read_text()
-    (plain / "mkdocs-prune.yml").write_text(
-        yml.replace("  font: false\n", "  font: false\n  features:\n    - navigation.prune\n") + "site_dir: site-prune\n")
-    assert "navigation.prune" in (plain / "mkdocs-prune.yml").read_text()
-    ours = base / "ours"
-    content = ours / "content"
-    content.mkdir(parents=True, exist_ok=True)
-    for path in sorted((base / "data").glob("*.json")):
-        c = json.loads(path.read_text())
-        (content / f"{c['slug']}.yml").write_text(to_yaml(c), encoding="utf-8")
-    (ours / "mkdocs.yml").write_text(OURS_YML.format(overrides=ROOT / "theme_overrides"))
-    from compact_site.content.site_loader import load_content
-    loaded = load_content([content])
-    if loaded.problems:
-        raise SystemExit("converted content does not validate:\n" + "\n".join(p.format() for p in loaded.problems[:20]))
-    assert len(loaded.compacts) == n, (len(loaded.compacts), n)
-    return plain, ours
+EDITION_TARGETS = {"at_n": 400, "wall_ratio_max": 1.6, "pages_assets_mb_max": 300}  # issue 19, "Scale"
 
 
 # ---------------------------------------------------------------------------------------------- measuring
 
 def site_size(site: Path) -> dict:
+    """Bytes of a built site: pages and assets, the search index, downloadable exports (feeds are .xml, so
+    exports), and the number of files."""
     pages = exports = search = files = 0
     for p in site.rglob("*"):
         if not p.is_file():
@@ -228,17 +150,20 @@ def phases(ours: Path) -> dict:
 # ---------------------------------------------------------------------------------------------- main
 
 def median(rows: list[dict], key: str) -> float:
+    """The median of one measure over the rounds."""
     return statistics.median(r[key] for r in rows)
 
 
 def machine() -> str:
-    free = subprocess.run(["free", "-h"], capture_output=True, text=True).stdout.strip()
+    """The machine and its load, for the report's first line."""
+    free = subprocess.run(["free", "-h"], capture_output=True, text=True, check=False).stdout.strip()
     load = os.getloadavg()
     return (f"nproc {os.cpu_count()}, {platform.processor() or platform.machine()}, Linux {platform.release()}, "
             f"Python {platform.python_version()}, load average at start {load[0]:.2f}\n\n```text\n{free}\n```")
 
 
 def main() -> None:
+    """Generate, build in rotating rounds, report each size as it ends and all sizes at the end."""
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", default="5,50,400")
     ap.add_argument("--pairs", type=int, default=10, help="rounds at small N")
@@ -246,6 +171,7 @@ def main() -> None:
     ap.add_argument("--pairs-large", type=int, default=2)
     ap.add_argument("--workdir", type=Path, default=None, help="where to generate (default: a temp dir)")
     ap.add_argument("--phases", action="store_true", help="also time our build's phases in-process")
+    ap.add_argument("--editions", action="store_true", help="also build the compacts with two past editions each")
     ap.add_argument("--json", type=Path, default=None, help="write raw results here")
     a = ap.parse_args()
     workdir = a.workdir or Path(tempfile.mkdtemp(prefix="compact-bench-"))
@@ -264,6 +190,8 @@ def main() -> None:
                     "ours": (ours, "mkdocs.yml", "site"),
                     # the whole build in one process (compact_site/runtime/background.py): what one core costs
                     "ours-one-process": (ours, "mkdocs.yml", "site", {"COMPACT_SITE_PROCESSES": "1"})}
+        if a.editions:  # the default build of the same compacts, each with two frozen editions
+            variants["ours-editions"] = (editions_project(base, n), "mkdocs.yml", "site")
         runs: dict[str, list[dict]] = {k: [] for k in variants}
         names = list(variants)
         for r in range(rounds):
@@ -271,10 +199,12 @@ def main() -> None:
             for name in order:
                 runs[name].append(build(*variants[name]))
                 x = runs[name][-1]
-                print(f"N={n} round {r + 1}/{rounds} {name:12} wall {x['wall']:7.2f}s cpu {x['cpu']:7.2f}s "
+                print(f"N={n} round {r + 1}/{rounds} {name:16} wall {x['wall']:7.2f}s cpu {x['cpu']:7.2f}s "
                       f"rss {x['rss_mib']:6.0f}MiB pages+assets {x['pages_assets'] / 1e6:7.1f}MB", flush=True)
         summary = {name: {k: median(rows, k) for k in rows[0]} for name, rows in runs.items()}
         results[n] = {"rounds": rounds, "median": summary, "runs": runs}
+        if a.editions:
+            results[n]["editions"] = edition_verdict(summary)
         if a.phases:
             phases(ours)  # first call pays the imports (lxml, exporters); report the second
             results[n]["phases"] = phases(ours)
@@ -285,16 +215,38 @@ def main() -> None:
     print("\n" + report(results))
 
 
+def edition_verdict(summary: dict) -> dict:
+    """ours-editions against ours (the one-edition build) of the same run, with issue 19's targets and whether
+    each is met (the targets are set for N=400; smaller N only show the trend)."""
+    editions, ours = summary["ours-editions"], summary["ours"]
+    verdict = {"wall_ratio": editions["wall"] / ours["wall"], "cpu_ratio": editions["cpu"] / ours["cpu"],
+               "pages_assets_mb": editions["pages_assets"] / 1e6, "targets": EDITION_TARGETS}
+    verdict["met"] = {"wall_ratio": verdict["wall_ratio"] <= EDITION_TARGETS["wall_ratio_max"],
+                      "pages_assets_mb": verdict["pages_assets_mb"] <= EDITION_TARGETS["pages_assets_mb_max"]}
+    return verdict
+
+
 def report(results: dict) -> str:
-    lines = ["| N | rounds | build | wall s | CPU s | peak RSS MiB | pages+assets MB | search index MB | exports MB "
-             "| files | wall ours/this |", "|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    """The medians as a Markdown table (ours/this in wall time), the editions verdict and phases when measured."""
+    lines = [("| N | rounds | build | wall s | CPU s | peak RSS MiB | pages+assets MB | search index MB | exports MB "
+              "| files | wall ours/this |"), "|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for n, res in results.items():
         m = res["median"]
-        for name in ("plain", "plain+prune", "ours", "ours-one-process"):
+        for name in [name for name in ("plain", "plain+prune", "ours", "ours-one-process", "ours-editions") if name in m]:
             x = m[name]
             lines.append(f"| {n} | {res['rounds']} | {name} | {x['wall']:.2f} | {x['cpu']:.2f} | {x['rss_mib']:.0f} "
                          f"| {x['pages_assets'] / 1e6:.1f} | {x['search_index'] / 1e6:.1f} | {x['exports'] / 1e6:.1f} "
                          f"| {x['files']:.0f} | {m['ours']['wall'] / x['wall']:.2f} |")
+    verdicts = {n: res["editions"] for n, res in results.items() if "editions" in res}
+    if verdicts:
+        header = ("| N | wall ours-editions/ours | CPU ours-editions/ours | pages+assets MB | target wall ≤ "
+                  f"{EDITION_TARGETS['wall_ratio_max']}× | target ≤ {EDITION_TARGETS['pages_assets_mb_max']} MB |")
+        lines += ["", f"Two past editions per compact (issue 19; targets at N={EDITION_TARGETS['at_n']}):", "",
+                  header, "|---:|---:|---:|---:|---|---|"]
+        for n, v in verdicts.items():
+            lines.append(f"| {n} | {v['wall_ratio']:.2f} | {v['cpu_ratio']:.2f} | {v['pages_assets_mb']:.1f} "
+                         f"| {'met' if v['met']['wall_ratio'] else 'not met'} "
+                         f"| {'met' if v['met']['pages_assets_mb'] else 'not met'} |")
     for n, res in results.items():
         if "phases" in res:
             lines += ["", f"Phases at N={n} (in-process, s): " + ", ".join(f"{k} {v:.2f}" for k, v in res["phases"].items())]

@@ -45,7 +45,8 @@ def _blocks(kind: tuple[str, ...]) -> list[tuple[str, str]]:
 def test_the_guide_has_its_pages_and_readme_links_it():
     names = {page.name for page in PAGES}
     assert {"README.md", "1-quick-start.md", "2-write-your-compact.md", "reference.md", "3-from-word-or-pdf.md",
-            "4-publish.md", "5-your-own-mkdocs-site.md", "6-troubleshooting.md"} <= names
+            "4-publish.md", "5-your-own-mkdocs-site.md", "6-troubleshooting.md", "7-page-fragments.md",
+            "8-refresh-a-compact.md"} <= names
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert "](guide/README.md)" in readme
     first_block = FENCE.search(readme)
@@ -102,7 +103,7 @@ def _guide_commands() -> list[tuple[str, str]]:
 
 def test_the_guide_shows_commands():
     shown = {line.split()[1] for _, line in _guide_commands()}
-    assert {"new", "validate", "import", "signatory", "anchors"} <= shown
+    assert {"new", "validate", "import", "signatory", "anchors", "edition"} <= shown
 
 
 @pytest.mark.parametrize("page,command", _guide_commands(), ids=lambda value: value)
