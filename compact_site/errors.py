@@ -119,6 +119,13 @@ _ENTRIES = [
               "does not have. MkDocs checks the links of Markdown only, so the plugin checks these.",
               "Correct the `href` in the fragment named. Fragment links are final addresses relative to the page "
               "showing them (`../glossary/`, `#clause-2.1`), not Markdown files (`glossary.md`).", "warning"),
+    ErrorCode("CS413", "superseded-by-unknown", "A compact's `superseded_by` names no other compact of the site, "
+              "so its page could not link to the compact that replaced it.",
+              "Give the slug of the compact that replaced it (its file name without `.yml`), or remove "
+              "`superseded_by`. A newer text of the same compact is an edition: `compact-site edition freeze`."),
+    ErrorCode("CS414", "superseded-by-status", "A compact names the compact that replaced it (`superseded_by`), but "
+              "its status is not `superseded`.", "Set `status: superseded`, or remove `superseded_by` if the "
+              "compact still stands.", "warning"),
     ErrorCode("CS409", "withdrawn-reference", "A cross-reference points at a clause that has been withdrawn.",
               "Point it at the clause that replaced it, or remove the reference.", "warning"),
     ErrorCode("CS411", "unknown-note-target", "An editorial note's `applies_to` names an id that is neither a "

@@ -99,9 +99,11 @@ def test_every_error_code_is_exercised():
     seen |= {"CS408"}  # needs the site glossary: tests/test_glossary.py
     seen |= {"CS501", "CS502"}  # the anchor ledger, a folder-level file: tests/test_ledger.py
     seen |= {"CS412"}  # a link in a theme's page fragment: tests/test_fragments.py
+    seen |= {"CS414"}  # needs a second compact, the successor: tests/test_edition_pages.py
     seen |= {"CS601"}  # a contact email in mkdocs.yml, not content: tests/test_format_contact.py
     seen |= {f"CS70{n}" for n in range(1, 9)}  # files handed to `import`: tests/test_import_files.py
     seen |= {f"CS80{n}" for n in range(1, 9)}  # editions, a folder of their own: tests/test_editions.py
+    seen |= {"CS809", "CS810", "CS811"}  # an edition against the current text: tests/test_edition_history.py
     assert seen == set(CATALOGUE)
 
 

@@ -249,3 +249,21 @@ def _check_links(compact: Compact, path: str, ids: dict[str, set[str]]) -> list[
                     problems.append(Problem(path, line, "CS401", f"{key}: '{written}': no clause '{ident}' in "
                                                                  f"'{target}'", subject_of(clause)))
     return problems
+
+
+def check_succession(compacts: dict[str, Compact], files: dict[str, str]) -> list[Problem]:
+    """``superseded_by`` must name another compact of the site (CS413), and a compact that names its successor
+    should say it is superseded (CS414, a warning: the pages link both ways either way)."""
+    problems = []
+    for slug, compact in compacts.items():
+        successor = compact.superseded_by
+        if successor is None:
+            continue
+        line = compact.line_of("superseded_by")
+        if successor == slug or successor not in compacts:
+            why = "names this compact itself" if successor == slug else "names no compact of the site"
+            problems.append(Problem(files[slug], line, "CS413", f"superseded_by '{successor}' {why}"))
+        elif compact.status != "superseded":
+            problems.append(Problem(files[slug], line, "CS414", f"superseded_by '{successor}', but the status is "
+                                                                f"'{compact.status}', not 'superseded'"))
+    return problems

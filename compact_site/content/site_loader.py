@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 from typing import Iterable
 
-from compact_site.content.checks import check_compact, check_references, check_review
+from compact_site.content.checks import check_compact, check_references, check_review, check_succession
 from compact_site.content.editions import EDITIONS_DIR, RECORD_NAME, check_editions, check_lineage
 from compact_site.content.ledger import LEDGER_NAME, check_ledger
 from compact_site.content.loader import Loaded, load_file, load_glossary_file
@@ -163,4 +163,5 @@ def _load_content(paths: list[Path], may_share: bool = False) -> Loaded:
                 result.editions[slug] = texts
     term_ids = known_term_ids(result.compacts, result.glossary)
     result.problems.extend(check_references(by_slug, result.files, term_ids))
+    result.problems.extend(check_succession(by_slug, result.files))
     return result

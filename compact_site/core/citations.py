@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from compact_site.model import Compact, Node
-from compact_site.model.references import TERM_REF_PREFIX, clause_anchor, clause_url, find_references
+from compact_site.model.references import TERM_REF_PREFIX, clause_anchor, clause_url, edition_url, find_references
 from compact_site.model.traversal import walk_texts
 
 
@@ -91,12 +91,15 @@ class Citations:
 class PageLinks:
     """Links as seen from one compact's page (``<slug>/index.md``)."""
 
+    root = "../"  # from the page's folder to the site's root
+
     def __init__(self, citations: Citations, slug: str, style: LinkStyle) -> None:
         self.citations, self.slug, self.style = citations, slug, style
+        self.terms = citations.terms  # term id -> how it is written, for [[glossary:id]]
 
     def href(self, slug: str, clause_id: str) -> str:
         anchor = clause_anchor(clause_id)
-        return f"#{anchor}" if slug == self.slug else f"../{slug}/index.md#{anchor}"
+        return f"#{anchor}" if slug == self.slug else f"{self.root}{slug}/index.md#{anchor}"
 
     def url(self, slug: str, clause_id: str) -> str:
         """The clause's address in the built site, relative to this compact's page: for HTML that MkDocs does
@@ -104,15 +107,16 @@ class PageLinks:
         anchor = clause_anchor(clause_id)
         if slug == self.slug:
             return f"#{anchor}"
-        return f"../{slug}/#{anchor}" if self.style.directory_urls else f"../{slug}/index.html#{anchor}"
+        return f"{self.root}{slug}/#{anchor}" if self.style.directory_urls else \
+            f"{self.root}{slug}/index.html#{anchor}"
 
     def resolve(self, slug: Optional[str], clause_id: str, final: bool = False) -> Optional[tuple[str, str]]:
         """(citation, href) for ``[[slug:id]]``; None when it does not exist. The href is a Markdown link to
         the source file, or with ``final`` the built site's relative URL."""
         if slug == TERM_REF_PREFIX:
-            term = self.citations.terms.get(clause_id)
+            term = self.terms.get(clause_id)
             glossary = "glossary.md" if not final else "glossary/" if self.style.directory_urls else "glossary.html"
-            return (term, f"../{glossary}#term-{clause_id}") if term else None
+            return (term, f"{self.root}{glossary}#term-{clause_id}") if term else None
         target = slug or self.slug
         if (target, clause_id) not in self.citations.nodes:
             return None
@@ -137,6 +141,39 @@ class PageLinks:
         if not self.style.site_url:
             return None
         return self.style.site_url.rstrip("/") + "/" + clause_url(self.slug, clause_id)
+
+
+class EditionLinks(PageLinks):
+    """Links as seen from a past edition's page (``<slug>/<YYYY-MM-DD>/index.md``, a folder further down): its own
+    clauses are that edition's, on the same page (cited, and "Referenced by", as the edition has them); other
+    compacts' clauses and the glossary's terms are the site's current ones."""
+
+    root = "../../"
+
+    def __init__(self, edition: Compact, date: str, site: Citations, style: LinkStyle) -> None:
+        super().__init__(Citations([edition]), edition.slug, style)
+        self.site, self.date = site, date
+        self.terms = site.terms  # the glossary pages list today's terms
+
+    def resolve(self, slug: Optional[str], clause_id: str, final: bool = False) -> Optional[tuple[str, str]]:
+        """As :meth:`PageLinks.resolve`: this compact's clauses in this edition, others' as they are today."""
+        target = slug or self.slug
+        if target == self.slug or slug == TERM_REF_PREFIX:
+            return super().resolve(slug, clause_id, final)
+        if (target, clause_id) not in self.site.nodes:
+            return None
+        return self.site.cite(target, clause_id), (self.url if final else self.href)(target, clause_id)
+
+    def identifier_href(self, clause_id: str) -> str:
+        """A clause's permanent address in this edition: its anchor on this page (its identifier URL is its
+        current form's)."""
+        return f"#{clause_anchor(clause_id)}"
+
+    def identifier_url(self, clause_id: str) -> Optional[str]:
+        """The absolute address of the clause in this edition, when the site's address is known."""
+        if not self.style.site_url:
+            return None
+        return f"{self.style.site_url.rstrip('/')}/{edition_url(self.slug, self.date)}#{clause_anchor(clause_id)}"
 
 
 def link_references(text: str, from_uri: str, citations: Citations) -> tuple[str, list[tuple[int, str, str]]]:

@@ -148,6 +148,10 @@ class Compact(Node):
     """The short name in citations of its clauses ('Sandwell' gives 'Sandwell 4.2'); the area when not given."""
     status: Status
     """adopted, draft, consultation-draft, superseded or unknown."""
+    superseded_by: Optional[Id] = None
+    """The slug of the compact that replaced this one under a new address (with `status: superseded`): both pages
+    then link to each other ('Replaced by', 'Replaces'). A later text of the same compact at the same address is
+    an edition instead (`compact-site edition freeze`)."""
     version: Optional[Label] = None
     """Version label as printed ('Refresh July 2011', 'Consultation Draft')."""
     dates: Dates = Dates()

@@ -2,17 +2,22 @@
 another static-site engine needs only a new adapter."""
 from __future__ import annotations
 
+from collections import defaultdict
+
+from compact_site.core.citations import EditionLinks
 from compact_site.core.compact_register import CSV_FILE as REGISTER_CSV
 from compact_site.core.concordance import Concordance
 from compact_site.core.context import BuildContext
 from compact_site.core.registers import register_downloads
 from compact_site.exports.urls import SCHEMA_FILE, SITE_INDEX_FILE, compact_akn_file, compact_json_file
 from compact_site.model import Compact
-from compact_site.model.references import clause_anchor
+from compact_site.model.references import clause_anchor, edition_url
 from compact_site.render.clause_pages import clause_page_path, render_clause_page, render_tombstone_page
+from compact_site.render.compact_header import edition_line, succession_rows
 from compact_site.render.compact_page import render_compact_page
 from compact_site.render.compare_page import COMPARE_URI, compare_markdown, compare_script_path, compare_scripts
 from compact_site.render.downloads import FormatContact, format_request, statement_href
+from compact_site.render.edition_page import render_edition_page
 from compact_site.render.form_pages import form_markdown, form_page_uri
 from compact_site.render.fragments import Fragments, package_fragments, placeholder
 from compact_site.render.glossary_pages import (
@@ -31,6 +36,17 @@ def compact_page_uri(slug: str) -> str:
     return f"{slug}/index.md"
 
 
+def edition_page_uri(slug: str, date: str) -> str:
+    """Source path of a past edition's page, served at ``/<slug>/<YYYY-MM-DD>/`` (model/references.py)."""
+    return f"{edition_url(slug, date)}index.md"
+
+
+def edition_page_uris(frozen: dict[str, list[tuple]]) -> dict[str, str]:
+    """Source path of every past edition's page -> its compact's slug (``frozen``: slug -> its frozen editions,
+    each (date, label, status, compact), as core/context.py takes them)."""
+    return {edition_page_uri(slug, text[0]): slug for slug, texts in frozen.items() for text in texts}
+
+
 def compact_downloads(slug: str) -> list[tuple[str, str]]:
     """The files a compact's page offers, (path in the site, kind of render/downloads.py), all beside the page."""
     return [(compact_json_file(slug), "compact-json"), (compact_akn_file(slug), "compact-akn"),
@@ -38,12 +54,40 @@ def compact_downloads(slug: str) -> list[tuple[str, str]]:
 
 
 def compact_page(compact: Compact, links, concordance: Concordance, origin: str | None,
-                 fragments: Fragments | None = None, contact: FormatContact | None = None) -> PageSource:
+                 fragments: Fragments | None = None, contact: FormatContact | None = None,
+                 header: dict | None = None) -> PageSource:
     """A compact's page: its Markdown and the clause blocks spliced into it after Markdown (its downloads' block
-    rendered again with their sizes then); ``contact``: who to ask for another format."""
+    rendered again with their sizes then); ``contact``: who to ask for another format; ``header``: its header's
+    edition line and succession rows (:func:`header_more`)."""
     page = render_compact_page(compact, links, lambda clause_id: concordance.similar(compact.slug, clause_id),
-                               fragments, compact_downloads(compact.slug), contact)
+                               fragments, compact_downloads(compact.slug), contact, header)
     return PageSource(compact_page_uri(compact.slug), page.markdown, origin, page.blocks)
+
+
+def header_more(context: BuildContext) -> dict[str, dict]:
+    """slug -> what its page's header says besides the compact itself: which edition it is (and the others), and
+    the compacts it replaces or is replaced by (``superseded_by``), linked both ways."""
+    by_slug = {c.slug: c for c in context.compacts}
+    replaced = defaultdict(list)
+    for compact in context.compacts:
+        if compact.superseded_by in by_slug and compact.superseded_by != compact.slug:
+            replaced[compact.superseded_by].append(compact)
+    directory_urls = context.style.directory_urls
+    return {c.slug: {"edition": edition_line(c, context.timelines.get(c.slug), None, directory_urls),
+                     "succession": succession_rows(c, by_slug, replaced[c.slug], directory_urls)}
+            for c in context.compacts}
+
+
+def edition_pages(context: BuildContext, files: dict[str, str], fragments: Fragments | None = None) -> list[PageSource]:
+    """A page for each past edition of each compact that has any (none for the others)."""
+    pages = []
+    for slug, timeline in context.timelines.items():
+        for edition in timeline.past:
+            links = EditionLinks(edition.compact, edition.date, context.citations, context.style)
+            line = edition_line(edition.compact, timeline, edition, context.style.directory_urls)
+            page = render_edition_page(edition, timeline, links, line, fragments)
+            pages.append(PageSource(edition_page_uri(slug, edition.date), page.markdown, files.get(slug), page.blocks))
+    return pages
 
 
 def site_pages(context: BuildContext, files: dict[str, str], with_home: bool, glossary_file: str | None = None,
@@ -52,8 +96,10 @@ def site_pages(context: BuildContext, files: dict[str, str], with_home: bool, gl
     site's templates (the package's by default); ``contact``: who readers ask for another format (None: the
     pages point to the accessibility statement)."""
     compacts, citations, style, site_glossary = context.compacts, context.citations, context.style, context.glossary
+    more = header_more(context)
     pages = [compact_page(c, citations.for_page(c.slug, style), context.concordance, files.get(c.slug), fragments,
-                          contact) for c in compacts]
+                          contact, more[c.slug]) for c in compacts]
+    pages += edition_pages(context, files, fragments)
     used = context.used_in
     for c in compacts:
         blocks: list[str] = []

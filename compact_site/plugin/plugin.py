@@ -129,7 +129,7 @@ class CompactPlugin(BasePlugin[CompactConfig]):
             log.warning(line)
         self.context = BuildContext(self.loaded.compacts, self.loaded.glossary,
                                     LinkStyle(config.use_directory_urls, config.site_url), self.loaded.frozen())
-        self.terms = TermAnnotator(self.loaded.compacts, self.loaded.glossary)
+        self.terms = TermAnnotator(self.loaded.compacts, self.loaded.glossary, self.context.frozen)
         # The page fragments: a council's own (its custom_dir, then the theme's folders) before the package's.
         self.fragments = Fragments(config.theme.dirs)
         for path in self.fragments.overridden():

@@ -1,14 +1,19 @@
-"""The top of a compact's page, under its title: the summary list of its status and dates
+"""The top of a compact's page, under its title: the summary list of its status, dates and editions
 (``compact-header.html``), the page's actions, and its downloads (``downloads.html``, rendered again with the
 files' sizes when the page is spliced: render/downloads.py). No MkDocs imports.
 """
 from __future__ import annotations
 
+import posixpath
 from typing import Mapping, NamedTuple, Optional
+
+from markupsafe import Markup
 
 from compact_site.core.citations import PageLinks
 from compact_site.core.compact_register import STATUS_NAMES as REGISTER_STATUS_NAMES
+from compact_site.core.editions import EditionText, Timeline, current_edition_date
 from compact_site.model import Compact
+from compact_site.model.references import changes_url, edition_url
 from compact_site.render.downloads import FormatContact, downloads_view, format_request, statement_href
 from compact_site.text.author_text import label
 
@@ -30,12 +35,85 @@ def format_date(value: str) -> str:
 
 
 class SummaryRow(NamedTuple):
-    """A row of the summary list: its key, its value (text, or formatted author text) and, for a date, the
-    date as the YAML gives it (``2011-07``, for ``<time datetime>``), else empty."""
+    """A row of the summary list: its key, its value (text, or formatted author text), for a date the date as
+    the YAML gives it (``2011-07``, for ``<time datetime>``), else empty, and for a link its address."""
 
     label: str
     value: str
     datetime: str = ""
+    href: str = ""
+
+
+def page_href(target: str, here: str, directory_urls: bool) -> str:
+    """The link to the page at ``target`` from the page at ``here`` (both folders from the site's root, as
+    model/references.py gives them: ``riverside/2012-04-01/``), ending ``index.html`` in an intranet copy."""
+    relative = posixpath.relpath(target, here or ".")
+    relative = "" if relative == "." else relative + "/"
+    return (relative or "./") if directory_urls else relative + "index.html"
+
+
+class EditionLink(NamedTuple):
+    """An edition as the pages name it: its label (formatted author text, maybe empty), its date in words and as
+    the YAML gives it (both empty when the current text states none), and its page, relative to the page showing
+    it (empty for that page itself)."""
+
+    name: Markup
+    date: str
+    datetime: str
+    href: str = ""
+
+
+class EditionLine(NamedTuple):
+    """The "Edition" row of the summary: which edition the page shows (``this``; ``current``: whether it is the
+    current one), the current edition when it is not (``newest``), the other past editions oldest first, and the
+    compact's changes page (empty when the compact has no past editions: ``only``)."""
+
+    this: EditionLink
+    current: bool
+    newest: Optional[EditionLink]
+    others: list[EditionLink]
+    changes_href: str
+
+    @property
+    def only(self) -> bool:
+        """Whether this is the only edition the site publishes."""
+        return self.current and not self.others
+
+
+def edition_link(edition: EditionText, here: str, directory_urls: bool) -> EditionLink:
+    """An edition named and linked from the page at ``here``."""
+    target = edition.compact.slug + "/" if edition.current else edition_url(edition.compact.slug, edition.date)
+    return EditionLink(label(edition.label) if edition.label else Markup(""),
+                       format_date(edition.date) if edition.date else "", edition.date,
+                       "" if target == here else page_href(target, here, directory_urls))
+
+
+def edition_line(compact: Compact, timeline: Optional[Timeline], shown: Optional[EditionText],
+                 directory_urls: bool) -> EditionLine:
+    """The "Edition" row on the page of ``shown`` (None: the current text), for a compact whose ``timeline`` has
+    its past editions (None: it has none)."""
+    if timeline is None:
+        date = current_edition_date(compact)
+        return EditionLine(EditionLink(label(compact.version) if compact.version else Markup(""),
+                                       format_date(date) if date else "", date), True, None, [], "")
+    shown = shown or timeline.current
+    here = compact.slug + "/" if shown.current else edition_url(compact.slug, shown.date)
+    others = [edition_link(e, here, directory_urls) for e in timeline.past if e is not shown]
+    return EditionLine(edition_link(shown, here, directory_urls), shown.current,
+                       None if shown.current else edition_link(timeline.current, here, directory_urls), others,
+                       page_href(changes_url(compact.slug), here, directory_urls))
+
+
+def succession_rows(compact: Compact, compacts: Mapping[str, Compact], replaced: list[Compact],
+                    directory_urls: bool) -> list[SummaryRow]:
+    """'Replaced by' (its ``superseded_by``) and 'Replaces' (each compact in ``replaced``, those naming it as
+    their successor) rows, linking each other compact's page from this one's."""
+    here = compact.slug + "/"
+    successor = compacts.get(compact.superseded_by or "")
+    rows = [SummaryRow("Replaced by", label(successor.title), href=page_href(successor.slug + "/", here,
+                                                                              directory_urls))] if successor else []
+    return rows + [SummaryRow("Replaces", label(old.title), href=page_href(old.slug + "/", here, directory_urls))
+                   for old in replaced]
 
 
 class PageLink(NamedTuple):
@@ -46,9 +124,10 @@ class PageLink(NamedTuple):
     url: str
 
 
-def summary_rows(compact: Compact) -> list[SummaryRow]:
-    """Status, area, version and every date the compact states, in that order; nothing it does not state."""
-    rows = [SummaryRow("Status", STATUS_NAMES[compact.status]), SummaryRow("Area", label(compact.area))]
+def summary_rows(compact: Compact, succession: tuple[SummaryRow, ...] = ()) -> list[SummaryRow]:
+    """Status (then the compacts it replaces or is replaced by: ``succession``), area, version and every date the
+    compact states, in that order; nothing it does not state."""
+    rows = [SummaryRow("Status", STATUS_NAMES[compact.status]), *succession, SummaryRow("Area", label(compact.area))]
     if compact.version:
         rows.append(SummaryRow("Version", label(compact.version)))
     for key, name in DATE_ROWS:
@@ -58,14 +137,17 @@ def summary_rows(compact: Compact) -> list[SummaryRow]:
     return rows
 
 
-def header_context(compact: Compact, links: Optional[PageLinks]) -> dict:
-    """What ``compact-header.html`` receives; ``page`` is None off-site (no actions there)."""
+def header_context(compact: Compact, links: Optional[PageLinks], edition: Optional[EditionLine] = None,
+                   succession: tuple[SummaryRow, ...] = (), address: str = "") -> dict:
+    """What ``compact-header.html`` receives; ``page`` is None off-site (no actions there), ``edition`` None when
+    the page is rendered without a site. ``address``: the page's folder from the site's root (the compact's own
+    by default: ``<slug>/``)."""
     page = None
     if links is not None:
         site_url = links.style.site_url
         page = PageLink("./" if links.style.directory_urls else "index.html",
-                        f"{site_url.rstrip('/')}/{compact.slug}/" if site_url else "")
-    return {"summary": summary_rows(compact), "page": page}
+                        f"{site_url.rstrip('/')}/{address or compact.slug + '/'}" if site_url else "")
+    return {"summary": summary_rows(compact, succession), "page": page, "edition": edition}
 
 
 def downloads_context(compact: Compact, links: PageLinks, files: list[tuple[str, str]],

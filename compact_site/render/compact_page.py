@@ -46,8 +46,9 @@ class PageWriter:
 
     def __init__(self, compact: Compact, links: PageLinks | None = None, similar=None,
                  fragments: Fragments | None = None, downloads: list[tuple[str, str]] | None = None,
-                 contact: FormatContact | None = None) -> None:
+                 contact: FormatContact | None = None, header: dict | None = None) -> None:
         self.compact = compact
+        self.header_more = header or {}  # header_context's other arguments: the edition line, succession rows
         self.downloads = downloads or []  # (path in the site, kind): render/downloads.py
         self.contact = contact
         self.links = links
@@ -56,6 +57,8 @@ class PageWriter:
         self.fragments = fragments or package_fragments()
         self.footnotes = tuple(note.id for note in compact.footnotes)  # the page's footnote list, in its order
         self.blocks: list[str] = []
+
+    own_pages = True  # whether the compact's glossary, register and form pages are this text's (not so an edition's)
 
     def md(self, text: Optional[str]) -> list[str]:
         return [markdown(text, self.resolve), ""] if text else []
@@ -87,10 +90,14 @@ class PageWriter:
     def view(self, node) -> ClauseView:
         return clause_view(self.compact, node, self.links, self.footnotes)
 
+    def clause_block(self, clause) -> list[str]:
+        """One clause's block (its fragment's placeholder)."""
+        return self.fragment("clause.html", clause=self.view(clause), standalone=False,
+                             referenced_by=referenced_by(self.links, clause.id),
+                             similar=similar_matches(self.links, self.similar, clause.id))
+
     def clause(self, clause: Clause, level: int = 3) -> list[str]:
-        lines = self.fragment("clause.html", clause=self.view(clause), standalone=False,
-                              referenced_by=referenced_by(self.links, clause.id),
-                              similar=similar_matches(self.links, self.similar, clause.id))
+        lines = self.clause_block(clause)
         placed = self.compact.principles
         if placed is not None and placed.after_clause == clause.id:
             lines += self.principles(placed, level + 1, placed_here=True)
@@ -165,7 +172,7 @@ class PageWriter:
             lines += [f'<div class="compact-review-notice" data-review="{c.dates.review}" role="note" hidden '
                       f'markdown="1">', "", f"**Review overdue:** this compact was due for review by "
                       f"{format_date(c.dates.review)}.", "", "</div>", ""]
-        lines += self.fragment("compact-header.html", **header_context(c, self.links))
+        lines += self.fragment("compact-header.html", **header_context(c, self.links, **self.header_more))
         if self.links is not None:  # on a site: this compact's other pages, and its downloads (sizes spliced later)
             lines += ["[Glossary](glossary.md) · [Signatories and partners](signatories.md)", "{: .compact-related }",
                       ""]
@@ -210,8 +217,10 @@ class PageWriter:
             "codes_of_practice": self.block(c.codes_of_practice, "Codes of practice", "codes-of-practice"),
             "governance": self.block(c.governance, "Governance", "governance"),
             "procedures": render_procedures(c, md, self.steps), "partners": render_partners(c, md),
-            "steering_group": render_steering_group(c, md), "signatories": render_signatories(c, md),
-            "forms": render_forms(c, md, on_site=self.links is not None), "glossary": render_glossary(c, md),
+            "steering_group": render_steering_group(c, md),
+            "signatories": render_signatories(c, md, register=self.own_pages),
+            "forms": render_forms(c, md, on_site=self.own_pages and self.links is not None),
+            "glossary": render_glossary(c, md, all_terms=self.own_pages),
         }
         for about in c.about:
             rendered[f"about:{about.id}"] = self.block(about, about.heading, f"about-{about.id}")
@@ -225,8 +234,8 @@ class PageWriter:
             expanded = [f"about:{a.id}" for a in c.about] if name == "about" else [name]
             names += [n for n in expanded if n not in names]
         ordered = [rendered[name] for name in names]
-        body = [self.header(), self.contents(ordered), *ordered, self.withdrawn(), 
-            render_notes(c, self.md), [f"[^{note.id}]: {markdown(note.text, self.resolve)}" for note in c.footnotes]]
+        footnotes = [f"[^{note.id}]: {markdown(note.text, self.resolve)}" for note in c.footnotes]
+        body = [self.header(), self.contents(ordered), *ordered, self.withdrawn(), render_notes(c, self.md), footnotes]
         text = "\n".join(line for part in body for line in part).rstrip() + "\n"
         return merge_placeholders(text) if self.blocks else text
 
@@ -244,12 +253,13 @@ class RenderedPage(NamedTuple):
 
 def render_compact_page(compact: Compact, links: PageLinks | None = None, similar=None,
                         fragments: Fragments | None = None, downloads: list[tuple[str, str]] | None = None,
-                        contact: FormatContact | None = None) -> RenderedPage:
+                        contact: FormatContact | None = None, header: dict | None = None) -> RenderedPage:
     """The whole compact as one page; without ``links``, plain (no site tools, references as typed).
     ``similar(clause_id)`` gives the concordance's matches listed under each clause; ``fragments`` the site's
     templates (the package's by default); ``downloads`` its files to download, (path in the site, kind of
-    render/downloads.py), listed with a site; ``contact`` who to ask for another format."""
-    writer = PageWriter(compact, links, similar, fragments, downloads, contact)
+    render/downloads.py), listed with a site; ``contact`` who to ask for another format; ``header`` the compact
+    header's other arguments (render/compact_header.py: its ``edition`` line and ``succession`` rows)."""
+    writer = PageWriter(compact, links, similar, fragments, downloads, contact, header)
     return RenderedPage(writer.page(), tuple(writer.blocks))
 
 

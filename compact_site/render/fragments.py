@@ -26,7 +26,8 @@ from markupsafe import Markup
 
 FOLDER = "compact-site"  # fragments live in this folder of a template directory
 FRAGMENTS = {
-    "compact-header.html": "under a compact's title: the summary list of its status and dates, and its actions",
+    "compact-header.html": "under a compact's title: the summary list of its status, dates and editions, and its "
+                           "actions",
     "downloads.html": "a compact's downloads, each with its format in words and its size, and other formats",
     "accessible-format.html": "how to ask for a compact, form or register in another format",
     "clause.html": "a clause on its compact's page: its body, copy-link button, 'Referenced by' and similar list",
@@ -37,6 +38,8 @@ FRAGMENTS = {
     "party-heading.html": "the heading of a party's undertakings ('The VCS will:')",
     "procedure-steps.html": "the numbered stages of a procedure, each citable like a clause",
     "withdrawn.html": "a withdrawn clause on its compact's page",
+    "edition-banner.html": "on a past edition's page: 'This is not the current edition', linking the current one",
+    "edition-clause.html": "a clause on a past edition's page: its body, and links to its current form and history",
     "register-table.html": "one sector's table on a compact's register page",
     "compact-register.html": "the home page's table of every compact, with its filters and sort buttons",
     "site-register.html": "the filterable table of every signatory, partner and steering-group member",

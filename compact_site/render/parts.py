@@ -78,15 +78,18 @@ def render_steering_group(compact: Compact, md: Md) -> list[str]:
     return lines
 
 
-def render_signatories(compact: Compact, md: Md) -> list[str]:
+def render_signatories(compact: Compact, md: Md, register: bool = True) -> list[str]:
+    """The signatories as printed; ``register``: point to the compact's register page, which lists them by sector
+    (not from a past edition, whose signatories may differ)."""
     sigs = compact.signatories
     if sigs is None:
         return []
     lines = _heading(2, sigs.heading or "Signatories", "signatories") + md(sigs.intro)
     if not sigs.items:
         return lines + ["The source document records no signatories.", ""]
-    return lines + [f"- {inline(s.printed)}" for s in sigs.items] + ["", "As printed in the source. The "
-                                                                      "[register](signatories.md) lists them by sector.", ""]
+    lines += [f"- {inline(s.printed)}" for s in sigs.items] + [""]
+    return lines + (["As printed in the source. The [register](signatories.md) lists them by sector.", ""] if register
+                    else ["As printed in the source.", ""])
 
 
 def render_forms(compact: Compact, md: Md, on_site: bool = False) -> list[str]:
@@ -113,7 +116,9 @@ def render_forms(compact: Compact, md: Md, on_site: bool = False) -> list[str]:
     return lines
 
 
-def render_glossary(compact: Compact, md: Md) -> list[str]:
+def render_glossary(compact: Compact, md: Md, all_terms: bool = True) -> list[str]:
+    """The compact's own glossary; ``all_terms``: link its glossary page (not from a past edition: that page lists
+    today's terms)."""
     glossary = compact.glossary
     if glossary is None:
         return []
@@ -122,7 +127,8 @@ def render_glossary(compact: Compact, md: Md) -> list[str]:
         '<div class="compact-glossary" data-compact-noterms markdown="1">', ""] + md(glossary.intro)
     for term in glossary.terms:
         lines += _heading(3, term.term, f"glossary-{Entry.from_term(term, compact.slug).id}") + md(term.definition)
-    return lines + ["[All terms, alphabetically, with where each is used](glossary.md)", "", "</div>", ""]
+    more = ["[All terms, alphabetically, with where each is used](glossary.md)", ""] if all_terms else []
+    return lines + more + ["</div>", ""]
 
 
 def note_lines(notes: list, md: Md) -> list[str]:
