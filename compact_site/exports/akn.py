@@ -16,6 +16,7 @@ from typing import Iterable, Optional
 
 from lxml import etree
 
+from compact_site.core.editions import EditionText, Timeline
 from compact_site.exports.akn_meta import meta, preface
 from compact_site.exports.akn_text import E, TextConverter, q
 from compact_site.exports.eids import (
@@ -160,17 +161,22 @@ class BodyWriter:
         return out
 
 
-def akn_document(compact: Compact, resolve: Resolver) -> etree._Element:
-    """The ``<akomaNtoso>`` element of a compact."""
+def akn_document(compact: Compact, resolve: Resolver, editions: Optional[Timeline] = None,
+                 edition: Optional[EditionText] = None) -> etree._Element:
+    """The ``<akomaNtoso>`` element of a compact: its current text, or ``edition`` of ``editions`` (whose text
+    ``compact`` is), each an expression of one Work (see :mod:`.akn_meta`)."""
     body = BodyWriter(compact, resolve).parts() or [E.p()]  # mainBody needs a child; a compact always has one
-    return E.akomaNtoso(E.doc(meta(compact), preface(compact), E.mainBody(*body), name="compact"))
+    # A later edition is a version of the text, not its original (the attribute's default: originalVersion).
+    first = editions is None or (edition or editions.current) is editions.editions[0]
+    return E.akomaNtoso(E.doc(meta(compact, editions, edition), preface(compact), E.mainBody(*body), name="compact",
+                              **({} if first else {"contains": "singleVersion"})))
 
 
 # Elements that hold only elements: indenting inside them adds no text. (lxml's pretty_print would also
 # indent a <p> whose only child is a <b>, putting whitespace into the paragraph's text.)
 _STRUCTURAL = {"akomaNtoso", "doc", "meta", "identification", "FRBRWork", "FRBRExpression", "FRBRManifestation",
-               "references", "preface", "mainBody", "hcontainer", "section", "paragraph", "intro", "wrapUp",
-               "content", "ul", "ol", "table", "tr", "th", "td", "authorialNote"}
+               "lifecycle", "references", "preface", "mainBody", "hcontainer", "section", "paragraph", "intro",
+               "wrapUp", "content", "ul", "ol", "table", "tr", "th", "td", "authorialNote"}
 _STRUCTURAL_TAGS = frozenset(q(name) for name in _STRUCTURAL)  # compared as tags: QName() per element is slow
 
 
@@ -185,9 +191,11 @@ def _indent(element: etree._Element, level: int = 0) -> None:
     element[-1].tail = "\n" + "  " * level
 
 
-def akn_text(compact: Compact, resolve: Resolver) -> str:
-    """The document as UTF-8 XML text, indented between structural elements only, so no text changes."""
-    root = akn_document(compact, resolve)
+def akn_text(compact: Compact, resolve: Resolver, editions: Optional[Timeline] = None,
+             edition: Optional[EditionText] = None) -> str:
+    """The document (:func:`akn_document`) as UTF-8 XML text, indented between structural elements only, so no
+    text changes."""
+    root = akn_document(compact, resolve, editions, edition)
     _indent(root)
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8").decode("utf-8") + "\n"
 

@@ -9,12 +9,22 @@ its first day (``2011-07-01``) and is named after what it dates (``refreshed``).
 A compact whose source gives no date at all still needs one (the schema requires ``FRBRdate``): it gets
 ``0001-01-01`` named ``unknown``, ``0001`` in its Work URI and a bare ``eng@`` in its Expression URI,
 rather than a made-up date that looks real.
+
+Editions (core/editions.py) are expressions of one Work. The Work (its URI, dates, title and authors) is always
+named by the current text, so it is the same in every edition's document. A frozen edition's Expression is
+``.../eng@<its date>`` with ``FRBRdate name="edition"``; the current text's is named as above. Every document,
+the current one too, has a ``<lifecycle>`` with one ``<eventRef>`` per edition, oldest first: the first a
+``generation`` whose source is ``<original>`` (the first expression), the others ``amendment``s whose source is
+a ``<passiveRef>`` to that edition's expression. A compact never frozen has one: its generation.
 Nothing here depends on the time of the build, so the same content always gives the same file.
 """
 from __future__ import annotations
 
+from typing import Optional
+
 from lxml import etree
 
+from compact_site.core.editions import EditionText, Timeline, timeline
 from compact_site.exports.akn_text import E
 from compact_site.exports.text import xml_safe
 from compact_site.model import Compact
@@ -72,19 +82,49 @@ def _dates(compact: Compact, names: tuple[str, ...]) -> list[etree._Element]:
     return [E.FRBRdate(date=full_date(value), name=name) for name, value in found or [_first(compact, ())]]
 
 
-def meta(compact: Compact) -> etree._Element:
-    """``<meta>``: identification (Work, Expression, Manifestation) and references."""
-    authors = [E.FRBRauthor(href=f"#{eid}") for eid, _ in author_eids(compact)]
-    work, expression = work_uri(compact), expression_uri(compact)
-    expression_date = _first(compact, EXPRESSION_DATES)
-    version_date = [E.FRBRdate(date=full_date(expression_date[1]), name=expression_date[0])]
+def expression_of(work: Compact, edition: EditionText) -> tuple[str, tuple[str, str]]:
+    """(Expression URI, (FRBRdate name, partial date)) of one edition of the Work named by ``work``."""
+    if edition.current:
+        return expression_uri(edition.compact), _first(edition.compact, EXPRESSION_DATES)
+    return f"{work_uri(work)}/{LANGUAGE}@{edition.date}", ("edition", edition.date)
+
+
+def lifecycle(work: Compact, editions: list[EditionText]) -> tuple[etree._Element, list[etree._Element]]:
+    """``<lifecycle>`` with an event per edition, and the references the events name as their sources."""
+    events, sources, seen = [], [], set()
+    for index, edition in enumerate(editions):
+        uri, (_, date) = expression_of(work, edition)
+        day = full_date(date)
+        eid = f"edition-{day}"
+        if eid in seen:  # the current text dated as the last frozen edition (frozen, then not yet edited)
+            eid += f"_{index + 1}"
+        seen.add(eid)
+        source = "original" if index == 0 else f"{eid}-source"
+        events.append(E.eventRef(eId=eid, date=day, source=f"#{source}",
+                                 type="generation" if index == 0 else "amendment"))
+        reference = E.original if index == 0 else E.passiveRef
+        sources.append(reference(eId=source, href=uri, showAs=xml_safe(edition.name)))
+    return E.lifecycle(*events, source=f"#{PUBLISHER_EID}"), sources
+
+
+def meta(compact: Compact, editions: Optional[Timeline] = None, edition: Optional[EditionText] = None) \
+        -> etree._Element:
+    """``<meta>``: identification (Work, Expression, Manifestation), lifecycle and references. ``compact`` is the
+    text of ``edition`` of ``editions`` (by default: the current text, of a compact with no frozen edition)."""
+    editions = editions or timeline(compact, [])
+    edition = edition or editions.current
+    whole = editions.current.compact  # names the Work, the same in every edition's document
+    authors = [E.FRBRauthor(href=f"#{eid}") for eid, _ in author_eids(whole)]
+    work = work_uri(whole)
+    expression, (date_name, date) = expression_of(whole, edition)
+    version_date = [E.FRBRdate(date=full_date(date), name=date_name)]
     identification = E.identification(
         E.FRBRWork(
             E.FRBRthis(value=f"{work}/!main"), E.FRBRuri(value=work),
-            E.FRBRalias(value=xml_safe(compact.title), name="title"),
-            *_dates(compact, ALL_DATES), *authors,
-            E.FRBRcountry(value=COUNTRY), E.FRBRsubtype(value="compact"), E.FRBRnumber(value=compact.slug),
-            E.FRBRname(value=xml_safe(compact.title))),
+            E.FRBRalias(value=xml_safe(whole.title), name="title"),
+            *_dates(whole, ALL_DATES), *authors,
+            E.FRBRcountry(value=COUNTRY), E.FRBRsubtype(value="compact"), E.FRBRnumber(value=whole.slug),
+            E.FRBRname(value=xml_safe(whole.title))),
         E.FRBRExpression(
             E.FRBRthis(value=f"{expression}/!main"), E.FRBRuri(value=expression),
             *version_date, *[E.FRBRauthor(href=a.get("href")) for a in authors],
@@ -95,11 +135,13 @@ def meta(compact: Compact) -> etree._Element:
             *[E.FRBRdate(date=d.get("date"), name=d.get("name")) for d in version_date],
             E.FRBRauthor(href=f"#{PUBLISHER_EID}")),
         source=f"#{PUBLISHER_EID}")
-    organisations = [E.TLCOrganization(eId=eid, href=f"/ontology/organization/{COUNTRY}/{compact.slug}.{eid}",
-                                       showAs=name) for eid, name in author_eids(compact)]
+    events, sources = lifecycle(whole, editions.editions)
+    organisations = [E.TLCOrganization(eId=eid, href=f"/ontology/organization/{COUNTRY}/{whole.slug}.{eid}",
+                                       showAs=name) for eid, name in author_eids(whole)]
     publisher = E.TLCOrganization(eId=PUBLISHER_EID, href=f"/ontology/organization/{PUBLISHER_EID}",
                                   showAs="compact-site")
-    return E.meta(identification, E.references(publisher, *organisations, source=f"#{PUBLISHER_EID}"))
+    return E.meta(identification, events,
+                  E.references(*sources, publisher, *organisations, source=f"#{PUBLISHER_EID}"))
 
 
 def preface(compact: Compact) -> etree._Element:

@@ -9,7 +9,7 @@ from compact_site.core.registers import compact_rows
 from compact_site.exports import records as r
 from compact_site.exports.eids import clause_eids
 from compact_site.exports.text import Resolver, footnote_ids, plain, resolver
-from compact_site.exports.urls import SCHEMA_FILE, SiteUrls, compact_akn_file, compact_json_file
+from compact_site.exports.urls import SCHEMA_FILE, SiteUrls
 from compact_site.model import Compact, Glossary, Node
 from compact_site.model.references import clause_anchor, find_references
 
@@ -67,11 +67,6 @@ def _term(entry: Entry, resolve: Resolver, urls: SiteUrls) -> r.Term:
                   anchor=term_anchor(entry.id), url=urls.term_url(entry.id, entry.source))
 
 
-def files_of(slug: str, urls: SiteUrls) -> r.Files:
-    return r.Files(json_url=urls.file(compact_json_file(slug)), akn=urls.file(compact_akn_file(slug)),
-                   schema_url=urls.file(SCHEMA_FILE))
-
-
 def compact_info(compact: Compact, urls: SiteUrls) -> r.CompactInfo:
     source = compact.source
     return r.CompactInfo(
@@ -82,13 +77,17 @@ def compact_info(compact: Compact, urls: SiteUrls) -> r.CompactInfo:
         url=urls.page(compact.slug))
 
 
-def compact_export(compact: Compact, citations: Citations, urls: SiteUrls) -> r.CompactExport:
-    """Everything a program needs about one compact, with the site's own anchors and URLs."""
-    resolve = resolver(citations, compact.slug, urls)
+def compact_export(compact: Compact, citations: Citations, urls: SiteUrls, editions: list[r.Edition],
+                   edition: Optional[r.Edition] = None, resolve: Optional[Resolver] = None) -> r.CompactExport:
+    """Everything a program needs about one compact, with the site's own anchors and URLs: its current text, or
+    ``edition`` (of ``editions``), whose text ``compact`` is, with the URLs and references of that edition
+    (exports/editions.py)."""
+    resolve = resolve or resolver(citations, compact.slug, urls)
     placement = _placement(compact)
+    edition = edition or editions[-1]
     return r.CompactExport(
         kind="compact", format_version=r.FORMAT_VERSION, compact=compact_info(compact, urls),
-        files=files_of(compact.slug, urls),
+        files=edition.files, edition=edition, editions=editions,
         clauses=[_clause(compact, node, eid, placement[id(node)], resolve, urls) for node, eid in clause_eids(compact)],
         withdrawn=[_withdrawn(compact, gone, resolve, urls) for gone in getattr(compact, "withdrawn", None) or []],
         glossary=[_term(entry, resolve, urls) for entry in entries_of(compact.glossary, compact.slug)],
@@ -111,7 +110,8 @@ def compact_summary(export: r.CompactExport) -> r.CompactSummary:
     """A compact's entry in the site index."""
     e = export
     return r.CompactSummary(slug=e.compact.slug, title=e.compact.title, area=e.compact.area,
-                            status=e.compact.status, url=e.compact.url, counts=_counts(e), files=e.files)
+                            status=e.compact.status, url=e.compact.url, counts=_counts(e), files=e.files,
+                            editions=e.editions)
 
 
 def site_index(summaries: list[r.CompactSummary], site_glossary: Optional[Glossary], citations: Citations,

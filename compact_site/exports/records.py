@@ -96,9 +96,11 @@ class Clause(Record):
     anchor: str
     """HTML anchor on the compact's page: ``clause-<id>``."""
     anchor_url: str
-    """The clause on its compact's page (absolute, or root-relative when no site URL was given)."""
+    """The clause on its compact's page, or on its edition's page in a frozen edition's export (absolute, or
+    root-relative when no site URL was given)."""
     identifier_url: str
-    """The clause's permanent page, ``<compact>/clause/<id>/``; keeps working when the page is reorganised."""
+    """The clause's permanent page, ``<compact>/clause/<id>/``; keeps working when the page is reorganised (the
+    same in every edition: it shows the clause as it is now, or says where it went)."""
     akn_eid: str
     """The clause's eId in the Akoma Ntoso export."""
     former_ids: list[str]
@@ -165,7 +167,7 @@ class CompactInfo(Record):
     parties: list[Party]
     source: Optional[Source]
     url: str
-    """The compact's page."""
+    """The compact's page (in a frozen edition's export: that edition's page)."""
 
 
 class Files(Record):
@@ -178,13 +180,35 @@ class Files(Record):
     """The JSON Schema of this format."""
 
 
+class Edition(Record):
+    """One edition of a compact: a frozen text (``content/editions/<slug>/<date>.yml``) or the current text."""
+
+    date: Optional[str]
+    """A frozen edition's date (YYYY-MM-DD); the current text's newest stated date (refreshed, adopted or
+    published; YYYY, YYYY-MM or YYYY-MM-DD), null when it states none."""
+    label: Optional[str]
+    """Its name ('2016 refresh'); for the current text, its ``version``."""
+    status: str
+    """The compact's status in that edition."""
+    current: bool
+    """Whether it is the current text (the last of the list)."""
+    url: str
+    """Its page: the compact's page for the current text, ``<compact>/<date>/`` for a frozen edition."""
+    files: Files
+    """Its exports: each edition is exported as its own expression, beside its page."""
+
+
 class CompactExport(Record):
-    """One compact: metadata, every citable clause, glossary and register."""
+    """One compact, or one frozen edition of it: metadata, every citable clause, glossary and register."""
 
     kind: Literal["compact"]
     format_version: Literal[1]
     compact: CompactInfo
     files: Files
+    edition: Edition
+    """The edition this file holds (the current text in ``<compact>/compact.json``)."""
+    editions: list[Edition]
+    """Every edition of the compact, oldest first, the current text last (one, for a compact never frozen)."""
     clauses: list[Clause]
     """Every citable clause in page order: principles, section clauses, undertakings, procedure stages."""
     withdrawn: list[Withdrawn]
@@ -216,6 +240,8 @@ class CompactSummary(Record):
     url: str
     counts: Counts
     files: Files
+    editions: list[Edition]
+    """Every edition, oldest first, the current text last (as in the compact's own export)."""
 
 
 class SiteGlossary(Record):

@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Optional
 
 from compact_site.core.glossary import term_anchor
-from compact_site.model.references import clause_anchor, clause_url
+from compact_site.model.references import clause_anchor, clause_url, edition_url
 
 SCHEMA_FILE = "schema/export.schema.json"
 """Where the export format's JSON Schema is published in the site (and written by ``compact-site export``)."""
@@ -41,16 +41,23 @@ def edition_akn_file(slug: str, date: str) -> str:
 class SiteUrls:
     """URLs of pages, anchors and files of one site."""
 
-    def __init__(self, site_url: Optional[str] = None) -> None:
+    def __init__(self, site_url: Optional[str] = None, pages: Optional[dict[str, str]] = None) -> None:
         # "" gives root-relative URLs; a trailing slash is dropped so joining never doubles it.
         self.base = site_url.rstrip("/") if site_url else ""
+        self.pages = pages or {}  # slug -> path of the page its clauses are on, where not <slug>/ (an edition's)
+
+    def for_edition(self, slug: str, date: str) -> "SiteUrls":
+        """The URLs a frozen edition's export gives: the compact's page, and its clauses' anchors, are the
+        edition's page (``<slug>/<date>/``); everything else, permanent clause pages included, as here."""
+        return SiteUrls(self.base or None, {**self.pages, slug: edition_url(slug, date)})
 
     def file(self, path: str) -> str:
         """A file or page by its path in the site (``sandwell/compact.json``)."""
         return f"{self.base}/{path}"
 
     def page(self, slug: str) -> str:
-        return self.file(f"{slug}/")
+        """The compact's page (a frozen edition's page, in :meth:`for_edition`'s URLs)."""
+        return self.file(self.pages.get(slug, f"{slug}/"))
 
     def clause_anchor_url(self, slug: str, clause_id: str) -> str:
         """The clause on its compact's page: ``/sandwell/#clause-4.2``."""

@@ -3,15 +3,23 @@ another static-site engine needs only a new adapter."""
 from __future__ import annotations
 
 from collections import defaultdict
+from typing import Mapping
 
 from compact_site.core.citations import EditionLinks
 from compact_site.core.compact_register import CSV_FILE as REGISTER_CSV
 from compact_site.core.concordance import Concordance
 from compact_site.core.context import BuildContext
 from compact_site.core.registers import register_downloads
-from compact_site.exports.urls import SCHEMA_FILE, SITE_INDEX_FILE, compact_akn_file, compact_json_file
+from compact_site.exports.urls import (
+    SCHEMA_FILE,
+    SITE_INDEX_FILE,
+    compact_akn_file,
+    compact_json_file,
+    edition_akn_file,
+    edition_json_file,
+)
 from compact_site.model import Compact
-from compact_site.model.references import clause_anchor, edition_url
+from compact_site.model.references import clause_anchor, edition_url, feed_path
 from compact_site.render.clause_pages import clause_page_path, render_clause_page, render_tombstone_page
 from compact_site.render.compact_header import edition_line, succession_rows
 from compact_site.render.compact_page import render_compact_page
@@ -127,11 +135,12 @@ def site_pages(context: BuildContext, files: dict[str, str], with_home: bool, gl
 
 
 def static_files(context: BuildContext, site_name: str, fragments: Fragments | None = None) -> list[tuple[str, str]]:
-    """Every generated non-page file: identifier pages, register downloads, exports and the compare page's
-    per-compact data scripts (path, text). A worker makes them in two parts (:func:`download_files` first, whose
-    sizes the compact pages show, then :func:`page_files`); this is both, in :func:`static_paths`' order."""
-    identifier, compare = page_files(context, site_name, fragments, split=True)
-    return identifier + download_files(context) + compare
+    """Every generated non-page file: identifier pages, register downloads, exports, the compare page's
+    per-compact data scripts and the Atom feeds (path, text). A worker makes them in two parts
+    (:func:`download_files` first, whose sizes the compact pages show, then :func:`page_files`); this is both, in
+    :func:`static_paths`' order."""
+    identifier, rest = page_files(context, site_name, fragments, split=True)
+    return identifier + download_files(context) + rest
 
 
 def download_files(context: BuildContext) -> list[tuple[str, str]]:
@@ -143,12 +152,16 @@ def download_files(context: BuildContext) -> list[tuple[str, str]]:
 
 
 def page_files(context: BuildContext, site_name: str, fragments: Fragments | None = None, split: bool = False):
-    """The other static files: identifier pages, then the compare data (with ``split``, as two lists)."""
+    """The other static files: identifier pages, then the compare data and the feeds (with ``split``, as two
+    lists: the identifier pages, the rest)."""
+    from compact_site.exports.feeds import feed_files  # lxml, as for the exports
+
     compacts = context.compacts
     compare = compare_scripts(compacts, context.concordance, context.citations, context.style.directory_urls) \
         if len(compacts) > 1 else []
+    rest = compare + feed_files(context, site_name)
     identifier = identifier_pages(context, site_name, fragments)
-    return (identifier, compare) if split else identifier + compare
+    return (identifier, rest) if split else identifier + rest
 
 
 def download_sizes(files: list[tuple[str, str]]) -> dict[str, int]:
@@ -157,16 +170,22 @@ def download_sizes(files: list[tuple[str, str]]) -> dict[str, int]:
     return {path: len(text) if text.isascii() else len(text.encode("utf-8")) for path, text in files}
 
 
-def static_paths(compacts: list[Compact]) -> list[str]:
+def static_paths(compacts: list[Compact], frozen: Mapping[str, list[tuple]] | None = None) -> list[str]:
     """The paths :func:`static_files` writes, in its order, without making their text (a few milliseconds
-    at national scale): to refuse a clash with a hand-written file before the files are made elsewhere."""
+    at national scale): to refuse a clash with a hand-written file before the files are made elsewhere.
+    ``frozen``: slug -> its frozen editions, each (date, ...) as ``BuildContext.frozen`` holds them."""
+    frozen = frozen or {}
     paths = [clause_page_path(compact.slug, clause_id) for compact in compacts
              for clause_id in identifier_ids(compact)]
     paths += [f"{c.slug}/signatories.{kind}" for c in compacts for kind in ("csv", "json")]
     paths += ["signatories.csv", "signatories.json"]
-    paths += [path for c in compacts for path in (compact_json_file(c.slug), compact_akn_file(c.slug))]
+    for c in compacts:  # each compact's exports, then each of its frozen editions', oldest first (as exported)
+        paths += [compact_json_file(c.slug), compact_akn_file(c.slug)]
+        paths += [path for date in sorted(item[0] for item in frozen.get(c.slug, []))
+                  for path in (edition_json_file(c.slug, date), edition_akn_file(c.slug, date))]
     paths += [SITE_INDEX_FILE, SCHEMA_FILE, REGISTER_CSV]
-    return paths + ([compare_script_path(c.slug) for c in compacts] if len(compacts) > 1 else [])
+    paths += [compare_script_path(c.slug) for c in compacts] if len(compacts) > 1 else []
+    return paths + [feed_path(c.slug) for c in compacts] + [feed_path()]  # exports/feeds.py's order
 
 
 def identifier_ids(compact: Compact) -> list[str]:

@@ -157,7 +157,7 @@ class CompactPlugin(BasePlugin[CompactConfig]):
         compacts = self.loaded.compacts
         self.context.make_indexes()  # now, so the pages, the compare data and a worker (forked below) share them
         self.split = SplitBuild()
-        elsewhere = static_paths(compacts) if self.forking else []  # one process: not even counted
+        elsewhere = static_paths(compacts, self.context.frozen) if self.forking else []  # one process: not counted
         if elsewhere and worth_forking(len(elsewhere)):  # made and written by a worker meanwhile, forked now that
             # the data it needs exists; the downloads first, whose sizes the compact pages show
             self._refuse_clashes(files, [(path, None) for path in elsewhere])
@@ -169,10 +169,10 @@ class CompactPlugin(BasePlugin[CompactConfig]):
         self.unsearched = {p.src_uri for p in pages if p.blocks and not p.searchable}
         generated = [(p.src_uri, p.markdown, p.origin) for p in pages]
         if not self.split.started:
-            identifier, compare = page_files(self.context, config.site_name, self.fragments, split=True)
+            identifier, rest = page_files(self.context, config.site_name, self.fragments, split=True)
             downloads = download_files(self.context)
             self.split.keep_sizes(download_sizes(downloads))  # counted as MkDocs will write them
-            generated += [(path, text, None) for path, text in identifier + downloads + compare]  # static_files' order
+            generated += [(path, text, None) for path, text in identifier + downloads + rest]  # static_files' order
         assets = resources.files("compact_site").joinpath("assets")
         generated += [(f"{ASSET_DIR}/{name}", assets.joinpath(name).read_text("utf-8"), None) for name in ASSETS]
         if STATEMENT_URI not in files.src_uris:  # a site's own hand-written statement wins

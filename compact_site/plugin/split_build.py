@@ -1,7 +1,7 @@
 """A large build's static files, made and written by a worker process (the MkDocs side of runtime/background.py).
 
 At ``on_files``, once the concordance exists, a worker makes the static files (:func:`pages.static_files`:
-identifier pages, exports, register downloads, compare data; ~34,000 files, ~4 s to make and ~1 s to write at
+identifier pages, exports, register downloads, compare data, feeds; ~34,000 files, ~4 s to make and ~1 s to write at
 national scale) and writes them under ``site_dir``, while this process builds the pages' Markdown and MkDocs
 reads, renders and writes every page. MkDocs knows each of those files (:class:`WrittenElsewhere`), so links to
 them check out, but does not write them. ``on_post_build`` waits for the worker and logs what it logged
