@@ -15,7 +15,9 @@ import pytest
 from mkdocs.exceptions import Abort
 
 from compact_site.content.loader import parse_compact
+from compact_site.content.site_loader import load_content
 from compact_site.core.context import BuildContext
+from compact_site.pages.edition_history import history_files
 from compact_site.pages.listing import identifier_pages, site_pages
 from compact_site.render.fragments import FOLDER, FRAGMENTS, Fragments, package_folder, placeholder, splice
 
@@ -23,6 +25,7 @@ from .conftest import ROOT
 from .test_site_build import MINIMAL, build_site, make_project
 
 GUIDE = ROOT / "guide" / "7-page-fragments.md"
+EDITIONS = ROOT / "tests" / "fixtures" / "editions" / "content"
 SHIPPED = package_folder() / FOLDER
 WITHDRAWN = MINIMAL + """withdrawn:
   - id: "1.2"
@@ -58,10 +61,12 @@ def test_the_guide_names_what_each_fragment_receives(monkeypatch, loaded_content
     monkeypatch.setattr(Fragments, "render", recording)
     withdrawn, problems = parse_compact(WITHDRAWN.replace("slug: minimal", "slug: gone"), "gone.yml", "gone")
     assert withdrawn is not None, problems
-    compacts = [*loaded_content.compacts, withdrawn]
-    context = BuildContext(compacts, loaded_content.glossary)
+    editions = load_content([EDITIONS])  # the worked example of editions: history and changes pages
+    compacts = [*loaded_content.compacts, withdrawn, *editions.compacts]
+    context = BuildContext(compacts, loaded_content.glossary, frozen=editions.frozen())
     site_pages(context, {}, True)
     identifier_pages(context, "Site", samples=True)
+    history_files(context, "Site", samples=True)
     includers = defaultdict(set)
     for path in SHIPPED.glob("*.html"):
         for included in INCLUDE_RE.findall(path.read_text(encoding="utf-8")):

@@ -7,11 +7,13 @@ from compact_site.core.concordance import Concordance
 from compact_site.core.context import BuildContext
 from compact_site.core.registers import register_downloads
 from compact_site.exports.urls import SCHEMA_FILE, SITE_INDEX_FILE, compact_akn_file, compact_json_file
+from compact_site.core.editions import Timeline
 from compact_site.model import Compact
 from compact_site.model.references import clause_anchor
 from compact_site.render.clause_pages import clause_page_path, render_clause_page, render_tombstone_page
 from compact_site.render.compact_page import render_compact_page
 from compact_site.render.compare_page import COMPARE_URI, compare_markdown, compare_script_path, compare_scripts
+from compact_site.pages.edition_history import changes_pages, history_files, history_href, history_paths
 from compact_site.render.downloads import FormatContact, format_request, statement_href
 from compact_site.render.form_pages import form_markdown, form_page_uri
 from compact_site.render.fragments import Fragments, package_fragments, placeholder
@@ -38,11 +40,13 @@ def compact_downloads(slug: str) -> list[tuple[str, str]]:
 
 
 def compact_page(compact: Compact, links, concordance: Concordance, origin: str | None,
-                 fragments: Fragments | None = None, contact: FormatContact | None = None) -> PageSource:
+                 fragments: Fragments | None = None, contact: FormatContact | None = None,
+                 history: bool = False) -> PageSource:
     """A compact's page: its Markdown and the clause blocks spliced into it after Markdown (its downloads' block
-    rendered again with their sizes then); ``contact``: who to ask for another format."""
+    rendered again with their sizes then); ``contact``: who to ask for another format; ``history``: its clauses
+    link to their history pages (it has past editions)."""
     page = render_compact_page(compact, links, lambda clause_id: concordance.similar(compact.slug, clause_id),
-                               fragments, compact_downloads(compact.slug), contact)
+                               fragments, compact_downloads(compact.slug), contact, history)
     return PageSource(compact_page_uri(compact.slug), page.markdown, origin, page.blocks)
 
 
@@ -53,7 +57,7 @@ def site_pages(context: BuildContext, files: dict[str, str], with_home: bool, gl
     pages point to the accessibility statement)."""
     compacts, citations, style, site_glossary = context.compacts, context.citations, context.style, context.glossary
     pages = [compact_page(c, citations.for_page(c.slug, style), context.concordance, files.get(c.slug), fragments,
-                          contact) for c in compacts]
+                          contact, c.slug in context.timelines) for c in compacts]
     used = context.used_in
     for c in compacts:
         blocks: list[str] = []
@@ -75,6 +79,7 @@ def site_pages(context: BuildContext, files: dict[str, str], with_home: bool, gl
     if len(compacts) > 1:
         pages.append(PageSource(COMPARE_URI, compare_markdown(compacts, context.concordance, citations,
                                                               style.directory_urls)))
+    pages += changes_pages(context, files, fragments)  # none without past editions
     if with_home:
         pages.append(home_page(compacts, SITE_INDEX_FILE, style.directory_urls, fragments))
     return pages
@@ -97,11 +102,12 @@ def download_files(context: BuildContext) -> list[tuple[str, str]]:
 
 
 def page_files(context: BuildContext, site_name: str, fragments: Fragments | None = None, split: bool = False):
-    """The other static files: identifier pages, then the compare data (with ``split``, as two lists)."""
+    """The other static files: identifier pages and history pages, then the compare data (with ``split``, as two
+    lists)."""
     compacts = context.compacts
     compare = compare_scripts(compacts, context.concordance, context.citations, context.style.directory_urls) \
         if len(compacts) > 1 else []
-    identifier = identifier_pages(context, site_name, fragments)
+    identifier = identifier_pages(context, site_name, fragments) + history_files(context, site_name, fragments)
     return (identifier, compare) if split else identifier + compare
 
 
@@ -111,11 +117,13 @@ def download_sizes(files: list[tuple[str, str]]) -> dict[str, int]:
     return {path: len(text) if text.isascii() else len(text.encode("utf-8")) for path, text in files}
 
 
-def static_paths(compacts: list[Compact]) -> list[str]:
+def static_paths(compacts: list[Compact], timelines: dict[str, Timeline] | None = None) -> list[str]:
     """The paths :func:`static_files` writes, in its order, without making their text (a few milliseconds
-    at national scale): to refuse a clash with a hand-written file before the files are made elsewhere."""
+    at national scale): to refuse a clash with a hand-written file before the files are made elsewhere.
+    ``timelines``: the compacts with past editions (``context.timelines``), whose clauses have history pages."""
     paths = [clause_page_path(compact.slug, clause_id) for compact in compacts
              for clause_id in identifier_ids(compact)]
+    paths += history_paths(compacts, timelines or {})
     paths += [f"{c.slug}/signatories.{kind}" for c in compacts for kind in ("csv", "json")]
     paths += ["signatories.csv", "signatories.json"]
     paths += [path for c in compacts for path in (compact_json_file(c.slug), compact_akn_file(c.slug))]
@@ -146,12 +154,13 @@ def identifier_pages(context: BuildContext, site_name: str, fragments: Fragments
             html = render_clause_page(compact=compact, clause=node, citation=citations.cite(compact.slug, node.id),
                                       in_context_href=target.format(anchor=clause_anchor(node.id)),
                                       site_name=site_name, canonical_url=links.identifier_url(node.id),
-                                      home_href=home, fragments=fragments)
+                                      home_href=home, fragments=fragments,
+                                      history_href=history_href(context, compact.slug, node.id))
             pages.append((clause_page_path(compact.slug, node.id), html))
             for old in getattr(node, "former_ids", []):  # a moved clause's old URL forwards to where it is now
                 pages.append((clause_page_path(compact.slug, old), html))
         for gone in compact.withdrawn[:1] if samples else compact.withdrawn:
             pages.append((clause_page_path(compact.slug, gone.id), render_tombstone_page(
                 compact=compact, withdrawn=gone, compact_href=target.format(anchor="top"), site_name=site_name,
-                home_href=home, fragments=fragments)))
+                home_href=home, fragments=fragments, history_href=history_href(context, compact.slug, gone.id))))
     return pages
