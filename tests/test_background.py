@@ -235,4 +235,4 @@ def test_static_paths_are_the_paths_static_files_writes(loaded_content):
     compacts = loaded_content.compacts
     for style in (LinkStyle(True, "https://example.org/"), LinkStyle(False, None)):
         made = static_files(BuildContext(compacts, loaded_content.glossary, style), "Site")
-        assert static_paths(compacts) == [path for path, _ in made]
+        assert static_paths(BuildContext(compacts)) == [path for path, _ in made]

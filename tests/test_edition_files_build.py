@@ -52,8 +52,9 @@ def test_the_build_writes_the_feeds_and_each_editions_exports(site, loaded):
 
 def test_static_paths_name_the_edition_exports_and_feeds_in_order(loaded):
     for style in (LinkStyle(True, "https://example.org/"), LinkStyle(False, None)):
-        made = static_files(BuildContext(loaded.compacts, loaded.glossary, style, loaded.frozen()), "Site")
-        paths = static_paths(loaded.compacts, loaded.frozen())
+        context = BuildContext(loaded.compacts, loaded.glossary, style, loaded.frozen())
+        made = static_files(context, "Site")
+        paths = static_paths(context)
         assert paths == [path for path, _ in made]
         assert set(EDITION_FILES) | {"feed.xml", "riverside/feed.xml"} <= set(paths)
 

@@ -11,6 +11,7 @@ from compact_site.cli.main import main
 from compact_site.content.site_loader import load_content
 
 from .conftest import ROOT, build_site, make_project
+from .editions_example import stand_in_edition_pages
 
 MINIMAL = (ROOT / "tests" / "fixtures" / "minimal.yml").read_text(encoding="utf-8")
 FROZEN = "content/editions/minimal/2011-07-14.yml"
@@ -147,6 +148,7 @@ def test_the_format_version(project, line, expected):
 
 def test_the_strict_build_rechecks_the_hashes_and_publishes_no_edition(project, caplog):
     assert freeze("minimal", "--date", "2011-07-14") == 0
+    stand_in_edition_pages(project / "content")  # the changes page links to the edition's page
     site = build_site(project / "mkdocs.yml", strict=True)
     assert not (site / "editions").exists() and not list(site.rglob("*.yml"))
     (project / FROZEN).write_text(MINIMAL.replace("Minimal Compact", "Edited Compact"), encoding="utf-8")

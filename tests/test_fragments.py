@@ -17,6 +17,7 @@ from mkdocs.exceptions import Abort
 from compact_site.content.loader import parse_compact
 from compact_site.content.site_loader import load_content
 from compact_site.core.context import BuildContext
+from compact_site.pages.edition_history import history_files
 from compact_site.pages.listing import identifier_pages, site_pages
 from compact_site.render.fragments import FOLDER, FRAGMENTS, Fragments, package_folder, placeholder, splice
 
@@ -65,6 +66,7 @@ def test_the_guide_names_what_each_fragment_receives(monkeypatch, loaded_content
     context = BuildContext(compacts, loaded_content.glossary, frozen=worked.frozen())
     site_pages(context, {}, True)
     identifier_pages(context, "Site", samples=True)
+    history_files(context, "Site", samples=True)
     includers = defaultdict(set)
     for path in SHIPPED.glob("*.html"):
         for included in INCLUDE_RE.findall(path.read_text(encoding="utf-8")):

@@ -63,7 +63,9 @@ class Piece(NamedTuple):
     text: str
 
 
-_TOKEN_RE = re.compile(r"\s+|[\w'’-]+|[^\w\s]")  # spaces, words (with apostrophes, hyphens), other marks
+# Spaces; numbers with their points and commas whole ("1.1", "£1,000": a clause number reads as one word, and its
+# point is not matched against a full stop elsewhere); words (with apostrophes, hyphens); other marks.
+_TOKEN_RE = re.compile(r"\s+|\d+(?:[.,]\d+)+|[\w'’-]+|[^\w\s]")
 
 
 def redline(old: str, new: str) -> list[Piece]:

@@ -3,7 +3,6 @@ another static-site engine needs only a new adapter."""
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Mapping
 
 from compact_site.core.citations import EditionLinks
 from compact_site.core.compact_register import CSV_FILE as REGISTER_CSV
@@ -24,6 +23,7 @@ from compact_site.render.clause_pages import clause_page_path, render_clause_pag
 from compact_site.render.compact_header import edition_line, succession_rows
 from compact_site.render.compact_page import render_compact_page
 from compact_site.render.compare_page import COMPARE_URI, compare_markdown, compare_script_path, compare_scripts
+from compact_site.pages.edition_history import changes_pages, history_files, history_href, history_paths
 from compact_site.render.downloads import FormatContact, format_request, statement_href
 from compact_site.render.edition_page import render_edition_page
 from compact_site.render.form_pages import form_markdown, form_page_uri
@@ -63,12 +63,13 @@ def compact_downloads(slug: str) -> list[tuple[str, str]]:
 
 def compact_page(compact: Compact, links, concordance: Concordance, origin: str | None,
                  fragments: Fragments | None = None, contact: FormatContact | None = None,
-                 header: dict | None = None) -> PageSource:
+                 header: dict | None = None, history: bool = False) -> PageSource:
     """A compact's page: its Markdown and the clause blocks spliced into it after Markdown (its downloads' block
     rendered again with their sizes then); ``contact``: who to ask for another format; ``header``: its header's
-    edition line and succession rows (:func:`header_more`)."""
+    edition line and succession rows (:func:`header_more`); ``history``: its clauses link to their history pages
+    (it has past editions)."""
     page = render_compact_page(compact, links, lambda clause_id: concordance.similar(compact.slug, clause_id),
-                               fragments, compact_downloads(compact.slug), contact, header)
+                               fragments, compact_downloads(compact.slug), contact, header, history)
     return PageSource(compact_page_uri(compact.slug), page.markdown, origin, page.blocks)
 
 
@@ -106,7 +107,7 @@ def site_pages(context: BuildContext, files: dict[str, str], with_home: bool, gl
     compacts, citations, style, site_glossary = context.compacts, context.citations, context.style, context.glossary
     more = header_more(context)
     pages = [compact_page(c, citations.for_page(c.slug, style), context.concordance, files.get(c.slug), fragments,
-                          contact, more[c.slug]) for c in compacts]
+                          contact, more[c.slug], c.slug in context.timelines) for c in compacts]
     pages += edition_pages(context, files, fragments)
     used = context.used_in
     for c in compacts:
@@ -129,6 +130,7 @@ def site_pages(context: BuildContext, files: dict[str, str], with_home: bool, gl
     if len(compacts) > 1:
         pages.append(PageSource(COMPARE_URI, compare_markdown(compacts, context.concordance, citations,
                                                               style.directory_urls)))
+    pages += changes_pages(context, files, fragments)  # none without past editions
     if with_home:
         pages.append(home_page(compacts, SITE_INDEX_FILE, style.directory_urls, fragments))
     return pages
@@ -152,15 +154,15 @@ def download_files(context: BuildContext) -> list[tuple[str, str]]:
 
 
 def page_files(context: BuildContext, site_name: str, fragments: Fragments | None = None, split: bool = False):
-    """The other static files: identifier pages, then the compare data and the feeds (with ``split``, as two
-    lists: the identifier pages, the rest)."""
+    """The other static files: identifier pages and history pages, then the compare data and the feeds (with
+    ``split``, as two lists: the identifier and history pages, the rest)."""
     from compact_site.exports.feeds import feed_files  # lxml, as for the exports
 
     compacts = context.compacts
     compare = compare_scripts(compacts, context.concordance, context.citations, context.style.directory_urls) \
         if len(compacts) > 1 else []
     rest = compare + feed_files(context, site_name)
-    identifier = identifier_pages(context, site_name, fragments)
+    identifier = identifier_pages(context, site_name, fragments) + history_files(context, site_name, fragments)
     return (identifier, rest) if split else identifier + rest
 
 
@@ -170,13 +172,13 @@ def download_sizes(files: list[tuple[str, str]]) -> dict[str, int]:
     return {path: len(text) if text.isascii() else len(text.encode("utf-8")) for path, text in files}
 
 
-def static_paths(compacts: list[Compact], frozen: Mapping[str, list[tuple]] | None = None) -> list[str]:
+def static_paths(context: BuildContext) -> list[str]:
     """The paths :func:`static_files` writes, in its order, without making their text (a few milliseconds
-    at national scale): to refuse a clash with a hand-written file before the files are made elsewhere.
-    ``frozen``: slug -> its frozen editions, each (date, ...) as ``BuildContext.frozen`` holds them."""
-    frozen = frozen or {}
+    at national scale): to refuse a clash with a hand-written file before the files are made elsewhere."""
+    compacts, frozen, timelines = context.compacts, context.frozen, context.timelines
     paths = [clause_page_path(compact.slug, clause_id) for compact in compacts
              for clause_id in identifier_ids(compact)]
+    paths += history_paths(compacts, timelines)
     paths += [f"{c.slug}/signatories.{kind}" for c in compacts for kind in ("csv", "json")]
     paths += ["signatories.csv", "signatories.json"]
     for c in compacts:  # each compact's exports, then each of its frozen editions', oldest first (as exported)
@@ -211,12 +213,13 @@ def identifier_pages(context: BuildContext, site_name: str, fragments: Fragments
             html = render_clause_page(compact=compact, clause=node, citation=citations.cite(compact.slug, node.id),
                                       in_context_href=target.format(anchor=clause_anchor(node.id)),
                                       site_name=site_name, canonical_url=links.identifier_url(node.id),
-                                      home_href=home, fragments=fragments)
+                                      home_href=home, fragments=fragments,
+                                      history_href=history_href(context, compact.slug, node.id))
             pages.append((clause_page_path(compact.slug, node.id), html))
             for old in getattr(node, "former_ids", []):  # a moved clause's old URL forwards to where it is now
                 pages.append((clause_page_path(compact.slug, old), html))
         for gone in compact.withdrawn[:1] if samples else compact.withdrawn:
             pages.append((clause_page_path(compact.slug, gone.id), render_tombstone_page(
                 compact=compact, withdrawn=gone, compact_href=target.format(anchor="top"), site_name=site_name,
-                home_href=home, fragments=fragments)))
+                home_href=home, fragments=fragments, history_href=history_href(context, compact.slug, gone.id))))
     return pages

@@ -72,8 +72,8 @@ log = counted(get_plugin_logger(__name__))  # its warnings fail a strict build a
 ASSET_DIR = "assets/compact-site"
 # Linked into every page (a11y.css: WCAG 2.2 AA fixes for mkdocs-material itself; compare.js idles elsewhere).
 PAGE_ASSETS = ("compact.css", "compact-forms.css", "compact-compare.css", "compact-header.css", "a11y.css",
-               "compact-list.css", "print.css", "compact.js", "terms.js", "registers.js",
-               "compare.js")
+               "compact-list.css", "compact-editions.css", "print.css", "compact.js", "terms.js", "registers.js",
+               "compare.js", "editions.js")
 ASSETS = PAGE_ASSETS + ("search.js",)  # search.js: only the intranet copy's search page loads it
 
 
@@ -157,7 +157,7 @@ class CompactPlugin(BasePlugin[CompactConfig]):
         compacts = self.loaded.compacts
         self.context.make_indexes()  # now, so the pages, the compare data and a worker (forked below) share them
         self.split = SplitBuild()
-        elsewhere = static_paths(compacts, self.context.frozen) if self.forking else []  # one process: not counted
+        elsewhere = static_paths(self.context) if self.forking else []
         if elsewhere and worth_forking(len(elsewhere)):  # made and written by a worker meanwhile, forked now that
             # the data it needs exists; the downloads first, whose sizes the compact pages show
             self._refuse_clashes(files, [(path, None) for path in elsewhere])

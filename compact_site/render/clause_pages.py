@@ -114,7 +114,8 @@ def notes_html(compact: Compact, clause_id: str, resolve: Resolver | None = None
 
 def render_clause_page(*, compact: Compact, clause: Clause, citation: str, in_context_href: str, site_name: str,
                        canonical_url: str | None = None, home_href: str = "../../../",
-                       resolve: Resolver | None = None, fragments: Fragments | None = None) -> str:
+                       resolve: Resolver | None = None, fragments: Fragments | None = None,
+                       history_href: str = "") -> str:
     """The identifier page of one clause (the whole ``index.html``): the identifier-page fragment, the clause
     through clause-body.html as on its compact's page.
 
@@ -134,7 +135,7 @@ def render_clause_page(*, compact: Compact, clause: Clause, citation: str, in_co
     return str((fragments or package_fragments()).render(
         "identifier-page.html", clause=view, standalone=True, compact=compact, citation=citation,
         site_name=site_name, canonical_url=canonical_url, home_href=home_href, in_context_href=in_context_href,
-        status=STATUS_TEXT.get(compact.status, ""), css=Markup(PAGE_CSS))) + "\n"
+        status=STATUS_TEXT.get(compact.status, ""), css=Markup(PAGE_CSS), history_href=history_href)) + "\n"
 
 
 def withdrawn_label(withdrawn) -> str:
@@ -143,12 +144,13 @@ def withdrawn_label(withdrawn) -> str:
 
 
 def render_tombstone_page(*, compact: Compact, withdrawn, compact_href: str, site_name: str,
-                          home_href: str = "../../../", fragments: Fragments | None = None) -> str:
+                          home_href: str = "../../../", fragments: Fragments | None = None,
+                          history_href: str = "") -> str:
     """The page left at a withdrawn clause's identifier URL (the tombstone fragment): what happened, when, why,
-    and where to go.
+    and where to go (``history_href``: its history page, where the compact has past editions).
 
     No forwarding: the reader came for a clause that no longer exists and should see that plainly.
     """
     return str((fragments or package_fragments()).render(
         "tombstone.html", withdrawn=withdrawn_view(withdrawn), compact=compact, compact_href=compact_href,
-        site_name=site_name, home_href=home_href, css=Markup(PAGE_CSS))) + "\n"
+        site_name=site_name, home_href=home_href, css=Markup(PAGE_CSS), history_href=history_href)) + "\n"

@@ -11,7 +11,7 @@ from markupsafe import Markup
 
 from compact_site.core.citations import PageLinks, citation
 from compact_site.model import Compact
-from compact_site.model.references import clause_anchor
+from compact_site.model.references import clause_anchor, clause_history_url
 from compact_site.text.author_text import Prose, label, prose
 
 
@@ -46,6 +46,7 @@ class ClauseView(NamedTuple):
     href: str | None = None  # its identifier page, relative to the page showing it (None off-site and there)
     url: str | None = None  # its absolute identifier URL, when the site's address (site_url) is known
     notes: Markup = Markup("")  # the editorial notes about it, as a list (identifier page only)
+    history: str | None = None  # its history page, relative to the compact's page (only where there are editions)
 
 
 _EMPTY = Markup("")
@@ -53,10 +54,11 @@ _EMPTY = Markup("")
 
 def clause_view(compact: Compact, node, links: PageLinks | None = None, footnotes: tuple[str, ...] = (), *,
                 text: Prose | None = None, cited: str | None = None, url: str | None = None,
-                notes: Markup = _EMPTY) -> ClauseView:
+                notes: Markup = _EMPTY, history: bool = False) -> ClauseView:
     """A clause as its compact's page shows it (``links``: on a site, from that page; ``footnotes``: the ids the
-    page's footnote list numbers, in order). Its identifier page gives its own ``text`` (with the footnotes),
-    citation, ``url`` and ``notes``."""
+    page's footnote list numbers, in order; ``history``: whether it links to its history, the compact having
+    past editions). Its identifier page gives its own ``text`` (with the footnotes), citation, ``url`` and
+    ``notes``."""
     former_ids = getattr(node, "former_ids", None) or ()
     formerly = getattr(node, "former_numbers", None) or former_ids
     number, title = getattr(node, "number", None), getattr(node, "title", None)
@@ -69,7 +71,14 @@ def clause_view(compact: Compact, node, links: PageLinks | None = None, footnote
     return ClauseView(node.id, clause_anchor(node.id), cited, text, label(number) if number else _EMPTY,
                       label(title) if title else _EMPTY, label(", ".join(formerly)) if formerly else _EMPTY,
                       tuple(clause_anchor(old) for old in former_ids),
-                      links.identifier_href(node.id) if links is not None else None, url, notes)
+                      links.identifier_href(node.id) if links is not None else None, url, notes,
+                      history_href(links, node.id) if history and links is not None else None)
+
+
+def history_href(links: PageLinks, clause_id: str) -> str:
+    """A clause's history page relative to its compact's page (``clause/4.2/history/``, or its ``index.html``)."""
+    path = clause_history_url(links.slug, clause_id)[len(links.slug) + 1:]
+    return path if links.style.directory_urls else path + "index.html"
 
 
 def referenced_by(links: PageLinks | None, clause_id: str) -> list[Link]:

@@ -46,9 +46,10 @@ class PageWriter:
 
     def __init__(self, compact: Compact, links: PageLinks | None = None, similar=None,
                  fragments: Fragments | None = None, downloads: list[tuple[str, str]] | None = None,
-                 contact: FormatContact | None = None, header: dict | None = None) -> None:
+                 contact: FormatContact | None = None, header: dict | None = None, history: bool = False) -> None:
         self.compact = compact
         self.header_more = header or {}  # header_context's other arguments: the edition line, succession rows
+        self.history = history  # whether its clauses link to their history (it has past editions)
         self.downloads = downloads or []  # (path in the site, kind): render/downloads.py
         self.contact = contact
         self.links = links
@@ -88,7 +89,7 @@ class PageWriter:
         return lines + ([""] if block.items else []) + self.md(block.after)
 
     def view(self, node) -> ClauseView:
-        return clause_view(self.compact, node, self.links, self.footnotes)
+        return clause_view(self.compact, node, self.links, self.footnotes, history=self.history)
 
     def clause_block(self, clause) -> list[str]:
         """One clause's block (its fragment's placeholder)."""
@@ -253,13 +254,15 @@ class RenderedPage(NamedTuple):
 
 def render_compact_page(compact: Compact, links: PageLinks | None = None, similar=None,
                         fragments: Fragments | None = None, downloads: list[tuple[str, str]] | None = None,
-                        contact: FormatContact | None = None, header: dict | None = None) -> RenderedPage:
+                        contact: FormatContact | None = None, header: dict | None = None,
+                        history: bool = False) -> RenderedPage:
     """The whole compact as one page; without ``links``, plain (no site tools, references as typed).
     ``similar(clause_id)`` gives the concordance's matches listed under each clause; ``fragments`` the site's
     templates (the package's by default); ``downloads`` its files to download, (path in the site, kind of
     render/downloads.py), listed with a site; ``contact`` who to ask for another format; ``header`` the compact
-    header's other arguments (render/compact_header.py: its ``edition`` line and ``succession`` rows)."""
-    writer = PageWriter(compact, links, similar, fragments, downloads, contact, header)
+    header's other arguments (render/compact_header.py: its ``edition`` line and ``succession`` rows);
+    ``history``: each clause links to its history page (the compact has past editions)."""
+    writer = PageWriter(compact, links, similar, fragments, downloads, contact, header, history)
     return RenderedPage(writer.page(), tuple(writer.blocks))
 
 

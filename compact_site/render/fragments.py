@@ -47,6 +47,11 @@ FRAGMENTS = {
     "glossary-source.html": "on the site-wide glossary, the compact a definition comes from ('In the ... Compact:')",
     "identifier-page.html": "the page at a clause's identifier URL (a whole HTML document)",
     "tombstone.html": "the page left at a withdrawn clause's identifier URL (a whole HTML document)",
+    "redline.html": "a word-level redline between two wordings of a clause",
+    "clause-history.html": "the page at a clause's history address, through the editions (a whole HTML document)",
+    "edition-changes.html": "on a compact's changes page, what changed from one edition to another",
+    "edition-picker.html": "on a compact's changes page, the two selects that pick any two editions to compare",
+    "recent-changes.html": "the site's list of recent changes: editions, new compacts, signatories",
 }
 
 
