@@ -19,7 +19,7 @@ from compact_site.core.editions import EditionText, Timeline, current_edition_da
 from compact_site.model import Compact
 from compact_site.model.references import changes_url
 from compact_site.render.clause_views import Link
-from compact_site.render.compact_header import format_date
+from compact_site.render.compact_header import format_date, markdown_page_href
 from compact_site.render.edition_views import (
     LEGEND,
     changes_view,
@@ -30,6 +30,7 @@ from compact_site.render.edition_views import (
     summary,
 )
 from compact_site.render.fragments import Fragments, merge_placeholders, package_fragments, placeholder
+from compact_site.render.edition_page import FRONT_MATTER
 from compact_site.render.page_source import PageSource
 from compact_site.text.author_text import inline
 
@@ -43,10 +44,9 @@ def changes_page_uri(slug: str) -> str:
 
 
 def changes_href(slug: str, root: str, directory_urls: bool) -> str:
-    """A compact's changes page from a page ``root`` below the site's root. It is a Markdown page, not a folder's
-    index: in an intranet copy it is ``<slug>/changes.html``."""
-    address = changes_url(slug)
-    return f"{root}{address}" if directory_urls else f"{root}{address.rstrip('/')}.html"
+    """A compact's changes page from a page ``root`` below the site's root (``<slug>/changes.html`` in an intranet
+    copy: a Markdown page, not a folder's index)."""
+    return root + markdown_page_href(changes_url(slug), "", directory_urls)
 
 
 def _named(edition: EditionText) -> str:
@@ -69,7 +69,9 @@ class _Page:
         self.lines += [placeholder(len(self.blocks) - 1), ""]
 
     def source(self, uri: str, origin: str | None) -> PageSource:
-        return PageSource(uri, merge_placeholders("\n".join(self.lines).rstrip() + "\n"), origin, tuple(self.blocks))
+        # Not searched: search finds the current text only (issue 19), and these pages quote past wordings.
+        text = FRONT_MATTER + merge_placeholders("\n".join(self.lines).rstrip() + "\n")
+        return PageSource(uri, text, origin, tuple(self.blocks))
 
 
 def compact_changes_page(timeline: Timeline, directory_urls: bool = True, origin: str | None = None,

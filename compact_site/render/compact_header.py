@@ -52,6 +52,13 @@ def page_href(target: str, here: str, directory_urls: bool) -> str:
     return (relative or "./") if directory_urls else relative + "index.html"
 
 
+def markdown_page_href(target: str, here: str, directory_urls: bool) -> str:
+    """The link to a page made from ``<target>.md`` (not a folder's ``index.md``: the changes pages, glossaries,
+    registers): ``../changes/`` served, ``../changes.html`` in an intranet copy."""
+    href = page_href(target, here, True)
+    return href if directory_urls else href.rstrip("/") + ".html"
+
+
 class EditionLink(NamedTuple):
     """An edition as the pages name it: its label (formatted author text, maybe empty), its date in words and as
     the YAML gives it (both empty when the current text states none), and its page, relative to the page showing
@@ -101,7 +108,7 @@ def edition_line(compact: Compact, timeline: Optional[Timeline], shown: Optional
     others = [edition_link(e, here, directory_urls) for e in timeline.past if e is not shown]
     return EditionLine(edition_link(shown, here, directory_urls), shown.current,
                        None if shown.current else edition_link(timeline.current, here, directory_urls), others,
-                       page_href(changes_url(compact.slug), here, directory_urls))
+                       markdown_page_href(changes_url(compact.slug), here, directory_urls))
 
 
 def succession_rows(compact: Compact, compacts: Mapping[str, Compact], replaced: list[Compact],
