@@ -40,8 +40,8 @@ EDITION_PAGES = [
     PageType("past-edition", "riverside/2012-04-01/", "riverside/2012-04-01/index.html"),
     PageType("clause-history", "riverside/clause/1.2/history/", "riverside/clause/1.2/history/index.html"),
     PageType("withdrawn-history", "riverside/clause/1.3/history/", "riverside/clause/1.3/history/index.html"),
-    PageType("compact-changes", "riverside/changes/", "riverside/changes/index.html"),
-    PageType("site-changes", "changes/", "changes/index.html"),
+    PageType("compact-changes", "riverside/changes/", "riverside/changes.html"),
+    PageType("site-changes", "changes/", "changes.html"),
 ]
 CASES = [pytest.param(kind, mode, id=f"{kind.name}-{mode}") for kind in EDITION_PAGES for mode in ("served", "file")]
 
