@@ -163,6 +163,17 @@ def test_edition_pages_have_no_similar_lists_and_are_not_searched(served):
     assert "riverside/" in nav and not [link for link in nav if "riverside/20" in link]
 
 
+def test_an_edition_page_offers_its_own_exports_with_their_sizes(served):
+    from compact_site.render.downloads import format_size
+
+    html = read(served, "riverside/2012-04-01/index.html")
+    for name, label in (("compact.json", "This edition as JSON"), ("compact.akn.xml", "This edition as Akoma Ntoso XML")):
+        size = (served / "riverside" / "2012-04-01" / name).stat().st_size
+        assert re.search(rf'<a href="{re.escape(name)}">{label}</a>[^<]*<span class="compact-downloads__size">'
+                         rf'{format_size(size)}</span>', html), name
+    assert "If you need this edition in another format" in html and 'href="../../accessibility/"' in html
+
+
 def test_the_current_page_says_which_edition_it_is_and_links_the_others(served):
     html = read(served, "riverside/index.html")
     row = html[html.index("compact-summary__row--edition"):]

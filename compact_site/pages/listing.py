@@ -87,14 +87,17 @@ def header_more(context: BuildContext) -> dict[str, dict]:
             for c in context.compacts}
 
 
-def edition_pages(context: BuildContext, files: dict[str, str], fragments: Fragments | None = None) -> list[PageSource]:
-    """A page for each past edition of each compact that has any (none for the others)."""
+def edition_pages(context: BuildContext, files: dict[str, str], fragments: Fragments | None = None,
+                  contact: FormatContact | None = None) -> list[PageSource]:
+    """A page for each past edition of each compact that has any (none for the others), with its downloads."""
     pages = []
     for slug, timeline in context.timelines.items():
         for edition in timeline.past:
             links = EditionLinks(edition.compact, edition.date, context.citations, context.style)
             line = edition_line(edition.compact, timeline, edition, context.style.directory_urls)
-            page = render_edition_page(edition, timeline, links, line, fragments)
+            downloads = [(edition_json_file(slug, edition.date), "edition-json"),
+                         (edition_akn_file(slug, edition.date), "edition-akn")]
+            page = render_edition_page(edition, timeline, links, line, fragments, downloads, contact)
             pages.append(PageSource(edition_page_uri(slug, edition.date), page.markdown, files.get(slug), page.blocks))
     return pages
 
@@ -108,7 +111,7 @@ def site_pages(context: BuildContext, files: dict[str, str], with_home: bool, gl
     more = header_more(context)
     pages = [compact_page(c, citations.for_page(c.slug, style), context.concordance, files.get(c.slug), fragments,
                           contact, more[c.slug], c.slug in context.timelines) for c in compacts]
-    pages += edition_pages(context, files, fragments)
+    pages += edition_pages(context, files, fragments, contact)
     used = context.used_in
     for c in compacts:
         blocks: list[str] = []

@@ -158,11 +158,13 @@ def header_context(compact: Compact, links: Optional[PageLinks], edition: Option
 
 
 def downloads_context(compact: Compact, links: PageLinks, files: list[tuple[str, str]],
-                      contact: Optional[FormatContact]):
+                      contact: Optional[FormatContact], edition: str = ""):
     """``downloads.html``'s context, for the sizes known (path -> bytes): the downloads and how to ask for the
-    compact in another format."""
-    request = format_request(contact, "this compact", compact.title, statement_href(1, links.style.directory_urls))
+    compact in another format; ``edition``: a past edition's date, for its page (one folder deeper)."""
+    depth, folder = (2, f"{compact.slug}/{edition}") if edition else (1, compact.slug)
+    document = "this edition" if edition else "this compact"
+    request = format_request(contact, document, compact.title, statement_href(depth, links.style.directory_urls))
 
     def context_for(sizes: Mapping[str, int]) -> dict:
-        return {"downloads": downloads_view(compact.slug, files, sizes), "request": request}
+        return {"downloads": downloads_view(folder, files, sizes), "request": request}
     return context_for

@@ -21,6 +21,8 @@ UNITS = ("KB", "MB", "GB")
 KINDS = {  # kind -> (what the link says, the format, what it is for)
     "compact-json": ("This compact as JSON", "JSON", "for developers and data tools"),
     "compact-akn": ("This compact as Akoma Ntoso XML", "Akoma Ntoso XML", "for legal-information systems"),
+    "edition-json": ("This edition as JSON", "JSON", "for developers and data tools"),
+    "edition-akn": ("This edition as Akoma Ntoso XML", "Akoma Ntoso XML", "for legal-information systems"),
     "register-csv": ("Its signatories and partners as CSV", "CSV", "opens in a spreadsheet"),
     "register-json": ("Its signatories and partners as JSON", "JSON", "for developers and data tools"),
 }
@@ -51,14 +53,14 @@ class Download(NamedTuple):
     bytes: Optional[int]  # the exact size; None while unknown
 
 
-def downloads_view(slug: str, files: list[tuple[str, str]], sizes: Mapping[str, int]) -> list[Download]:
-    """``files``: (path in the site, kind of :data:`KINDS`) of the compact ``slug``'s downloads, each beside its
-    page; ``sizes``: path -> bytes (empty until known)."""
+def downloads_view(folder: str, files: list[tuple[str, str]], sizes: Mapping[str, int]) -> list[Download]:
+    """``files``: (path in the site, kind of :data:`KINDS`) of a page's downloads, each in the page's ``folder``
+    (``sandwell``, or a past edition's ``riverside/2012-04-01``); ``sizes``: path -> bytes (empty until known)."""
     shown = []
     for path, kind in files:
         label, file_format, purpose = KINDS[kind]
         size = sizes.get(path)
-        shown.append(Download(path.removeprefix(f"{slug}/"), label, file_format, purpose,
+        shown.append(Download(path.removeprefix(f"{folder}/"), label, file_format, purpose,
                               format_size(size) if size is not None else "", size))
     return shown
 

@@ -15,9 +15,10 @@ from compact_site.core.citations import EditionLinks, citation
 from compact_site.core.editions import EditionText, Timeline
 from compact_site.model.references import clause_history_url, clause_url, edition_url
 from compact_site.render.clause_views import referenced_by
-from compact_site.render.compact_header import EditionLine, format_date, header_context, page_href
+from compact_site.render.compact_header import EditionLine, downloads_context, format_date, header_context, page_href
 from compact_site.render.compact_page import PageWriter, RenderedPage
-from compact_site.render.fragments import Fragments
+from compact_site.render.downloads import FormatContact
+from compact_site.render.fragments import Fragments, placeholder
 from compact_site.text.author_text import inline
 
 # Material's documented way to leave a page out of its search index.
@@ -40,8 +41,9 @@ class EditionWriter(PageWriter):
     own_pages = False  # the compact's glossary, register and form pages show today's text
 
     def __init__(self, edition: EditionText, timeline: Timeline, links: EditionLinks, line: EditionLine,
-                 fragments: Fragments | None = None) -> None:
-        super().__init__(edition.compact, links, None, fragments,
+                 fragments: Fragments | None = None, downloads: list[tuple[str, str]] | None = None,
+                 contact: FormatContact | None = None) -> None:
+        super().__init__(edition.compact, links, None, fragments, downloads, contact,
                          header={"edition": line, "address": edition_url(edition.compact.slug, edition.date)})
         self.edition, self.timeline, self.line = edition, timeline, line
         self.here = edition_url(edition.compact.slug, edition.date)
@@ -76,7 +78,12 @@ class EditionWriter(PageWriter):
         lines += self.fragment("edition-banner.html", edition=self.line)  # the first thing after the title
         if c.subtitle:
             lines += [f"*{inline(c.subtitle)}*", ""]
-        return lines + self.fragment("compact-header.html", **header_context(c, self.links, **self.header_more))
+        lines += self.fragment("compact-header.html", **header_context(c, self.links, **self.header_more))
+        if self.downloads:  # this edition's own exports, beside its page (sizes spliced in later)
+            later = downloads_context(c, self.links, self.downloads, self.contact, edition.date)
+            self.blocks.append(self.fragments.render_later("downloads.html", later))
+            lines += [placeholder(len(self.blocks) - 1), ""]
+        return lines
 
     def page(self) -> str:
         """The page's Markdown, its front matter keeping it out of the site's search."""
@@ -84,8 +91,11 @@ class EditionWriter(PageWriter):
 
 
 def render_edition_page(edition: EditionText, timeline: Timeline, links: EditionLinks, line: EditionLine,
-                        fragments: Fragments | None = None) -> RenderedPage:
+                        fragments: Fragments | None = None, downloads: list[tuple[str, str]] | None = None,
+                        contact: FormatContact | None = None) -> RenderedPage:
     """A past ``edition`` of the compact whose editions ``timeline`` holds, seen through ``links`` (its own
-    clauses on the page, others' current pages); ``line``: its summary's "Edition" row (and banner)."""
-    writer = EditionWriter(edition, timeline, links, line, fragments)
+    clauses on the page, others' current pages); ``line``: its summary's "Edition" row (and banner);
+    ``downloads``: its exports (path in the site, kind of render/downloads.py); ``contact``: who to ask for it
+    in another format."""
+    writer = EditionWriter(edition, timeline, links, line, fragments, downloads, contact)
     return RenderedPage(writer.page(), tuple(writer.blocks))
