@@ -24,7 +24,7 @@ from compact_site.render.edition_views import (
     LEGEND,
     changes_view,
     edition_ref,
-    page_href,
+    rooted_href,
     pair_anchor,
     render_redline,
     summary,
@@ -134,7 +134,7 @@ def recent_changes(compacts: list[Compact], timelines: dict[str, Timeline], root
     when they signed, else by the edition)."""
     found: list[RecentChange] = []
     for compact in compacts:
-        compact_href = page_href(f"{compact.slug}/", root, directory_urls)
+        compact_href = rooted_href(f"{compact.slug}/", root, directory_urls)
         timeline = timelines.get(compact.slug)
         if timeline is None:
             date = current_edition_date(compact)

@@ -29,9 +29,11 @@ _BLOCK_END_RE = re.compile(r"</(?:p|li|h\d|blockquote|tr|div|dd|dt)>|<br\s*/?>",
 _TAG_RE = re.compile(r"<[^>]+>")
 
 
-def page_href(target: str, root: str, directory_urls: bool) -> str:
+def rooted_href(target: str, root: str, directory_urls: bool) -> str:
     """A site address (``riverside/2012-04-01/``, ending in ``/``) as a link from a page ``root`` below the site's
-    root; an intranet copy (no directory URLs) names the folder's ``index.html``, since file:// opens no folder."""
+    root; an intranet copy (no directory URLs) names the folder's ``index.html``, since file:// opens no folder.
+    (compact_header.page_href gives the shortest path between two pages instead; this one climbs to the root
+    and down, for pages whose depth is fixed.)"""
     return f"{root}{target}" if directory_urls else f"{root}{target}index.html"
 
 
@@ -140,7 +142,7 @@ class EditionRef(NamedTuple):
 def edition_ref(edition: EditionText, root: str, directory_urls: bool, clause_id: str | None = None) -> EditionRef:
     """``edition`` as seen from a page ``root`` below the site's root; at ``clause_id`` when it has that clause."""
     slug = edition.compact.slug
-    href = page_href(f"{slug}/" if edition.current else edition_url(slug, edition.date), root, directory_urls)
+    href = rooted_href(f"{slug}/" if edition.current else edition_url(slug, edition.date), root, directory_urls)
     if clause_id is not None and clause_id in edition.nodes:
         href += f"#{clause_anchor(clause_id)}"
     return EditionRef(edition.name, format_date(edition.date) if edition.date else "", edition.date,
@@ -149,7 +151,7 @@ def edition_ref(edition: EditionText, root: str, directory_urls: bool, clause_id
 
 def history_href(slug: str, clause_id: str, root: str, directory_urls: bool) -> str:
     """A clause's history page from a page ``root`` below the site's root (a static ``index.html`` either way)."""
-    return page_href(clause_history_url(slug, clause_id), root, directory_urls)
+    return rooted_href(clause_history_url(slug, clause_id), root, directory_urls)
 
 
 class ClauseChange(NamedTuple):

@@ -30,7 +30,7 @@ from compact_site.render.edition_views import (
     changed,
     edition_ref,
     edition_key,
-    page_href,
+    rooted_href,
     redline_pieces,
     render_redline,
     resolver,
@@ -190,9 +190,9 @@ def render_history_page(*, timeline: Timeline, clause_id: str, site_name: str, d
     shared = fragments or package_fragments()
     return str(shared.render(
         "clause-history.html", citation=cited, compact=compact, site_name=site_name, canonical_url=canonical,
-        home_href=page_href("", ROOT, directory_urls), css=Markup(HISTORY_CSS),
-        in_context_href=page_href(f"{compact.slug}/", ROOT, directory_urls) + anchor,
-        identifier_href=page_href("", "../", directory_urls), in_force=in_force, withdrawn=gone,
+        home_href=rooted_href("", ROOT, directory_urls), css=Markup(HISTORY_CSS),
+        in_context_href=rooted_href(f"{compact.slug}/", ROOT, directory_urls) + anchor,
+        identifier_href=rooted_href("", "../", directory_urls), in_force=in_force, withdrawn=gone,
         current=edition_ref(current, ROOT, directory_urls), runs=runs,
         events=_events(timeline, history, runs, gone, directory_urls),
         legend=render_redline(LEGEND, shared) if any(run.change and run.change.redline for run in runs) else Markup(""),
