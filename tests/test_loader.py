@@ -88,3 +88,16 @@ def test_list_items_remember_their_own_lines():
     clause = compact.clauses()[0]
     assert clause.review == ["first", "second"]
     assert [clause.item_line("review", i) for i in range(2)] == [17, 18]
+
+
+@pytest.mark.parametrize("text, data, key_lines, duplicates", [
+    ("a: 1\n<<: {b: 2, a: 3}\n", {"b": 2, "a": 3}, {"b": 2, "a": 2}, [("a", 1, 2)]),  # merged first, then a again
+    ("x:\n  <<: [{c: 1}, {d: 2}]\n  e: 3\n", {"x": {"c": 1, "d": 2, "e": 3}}, {"x": 1}, []),
+    ("=: x\nb: 1\n", {"=": "x", "b": 1}, {"=": 1, "b": 2}, []),  # YAML's value key `=` is plain text here
+])
+def test_merge_and_value_keys_without_aliases(text, data, key_lines, duplicates):
+    """The reader rewrites merge (<<) and value (=) keys only in texts that have them (yaml_reader.LineLoader):
+    where they are, they are read as PyYAML reads them."""
+    parsed = parse_yaml(text)
+    assert parsed.data == data and parsed.data.key_lines == key_lines
+    assert [(d.key, d.line, d.first_line) for d in parsed.duplicates] == duplicates

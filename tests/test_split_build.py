@@ -186,6 +186,26 @@ def test_loading_in_two_processes_gives_the_same_content(tmp_path, monkeypatch):
 
 
 @needs_fork
+def test_loading_in_two_processes_gives_the_same_editions(tmp_path, monkeypatch):
+    """Frozen editions are loaded with the current files, by either process (content/editions.py): the same
+    texts, problems and files checked, in the same order."""
+    folder = tmp_path / "content"
+    shutil.copytree(ROOT / "tests" / "fixtures" / "editions" / "content", folder)
+    edited = folder / "editions" / "riverside" / "2016-09-01.yml"  # the last item: the worker's share
+    edited.write_bytes(edited.read_bytes() + b"# tidied later\n")
+    (folder / "editions" / "riverside" / "2020-01-01.yml").write_text("slug: riverside\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    one = load_content([Path("content")])
+    monkeypatch.setattr(content, "MIN_FILES_TO_SHARE", 0)
+    two = load_content([Path("content")], may_share=True)
+    assert [p.format() for p in two.problems] == [p.format() for p in one.problems]
+    assert [p.code for p in one.problems] == ["CS805", "CS808"]
+    assert two.checked == one.checked and len(one.checked) == 4
+    assert two.frozen() == one.frozen() and [date for date, *_ in one.frozen()["riverside"]] == ["2012-04-01",
+                                                                                                 "2016-09-01"]
+
+
+@needs_fork
 def test_map_in_two_keeps_order_and_redoes_a_failed_half():
     parent = os.getpid()
     assert map_in_two(lambda n: n * n, list(range(50))) == [n * n for n in range(50)]

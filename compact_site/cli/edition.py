@@ -5,8 +5,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from compact_site.content.editions import (EDITIONS_DIR, GIT_ATTRIBUTES, RECORD_NAME, Edition, date_fault, digest,
-                                           read_record, record_text)
+from compact_site.content.edition_record import (EDITIONS_DIR, GIT_ATTRIBUTES, RECORD_NAME, Edition, date_fault,
+                                                 digest, read_record, record_text)
 from compact_site.content.site_loader import load_content, reserved_slug, shown_path
 from compact_site.errors import Problem
 from compact_site.model.base import _ID_RE

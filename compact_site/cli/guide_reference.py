@@ -104,10 +104,11 @@ def _model_section(model: type, found: list[type]) -> list[str]:
     # `review` is on every part (model/base.py): last in each table, after the part's own keys.
     for name, info in sorted(model.model_fields.items(), key=lambda field: field[0] == base.REVIEW_KEY):
         kind = _describe(hints[name], found)
+        default = None if info.is_required() else info.get_default(call_default_factory=True)  # [] from no_items
         if info.is_required():
             required = "**yes**"
-        elif info.default not in (None, [], False) and not isinstance(info.default, Node):
-            required = f"no (default `{info.default}`)"
+        elif default not in (None, [], False) and not isinstance(default, Node):
+            required = f"no (default `{default}`)"
         else:
             required = "no"
         lines.append(f"| `{name}` | {required} | {_cell(kind)} | {_cell(docs.get(name) or info.description or '')} |")

@@ -8,116 +8,32 @@ edit the same file, and a compact's whole history moves or goes as one folder.
 
 Every load rechecks each recorded hash (CS805), each recorded file's presence (CS806) and that every file in
 the folder is recorded (CS808); frozen files are also validated as compacts at their own path, but are never
-current compacts (no duplicate slugs) and are not published.
+current compacts (no duplicate slugs) and are not published. The record is read and written by
+content/edition_record.py. Frozen files are loaded with the current ones, by either process (site_loader).
+
+A frozen file whose SHA-256 matches its record is still checked in full, every load, on purpose. Parsing it into
+the model, its slug against its folder and its ids against the current text (CS809) must run anyway (the model
+and the current text change). Its own checks (content/checks.py check_compact) look redundant, since the bytes
+are those validated at freezing, but are not provably so: freezing refused errors only, so a frozen file may
+carry warnings (CS107 review entries, an unused footnote) that every load reports today; the release that froze
+it may have checked less than this one; and a text with errors is kept out of the timeline, which relies on
+unique ids. Nothing records which checks a file passed, so skipping them could change what a build reports or
+publishes; and they cost little (~0.4 ms of the ~3.5 ms a frozen file takes to load). (Whether a new release's
+check firing on an archived text, which can never be edited, should be an error at all is a question of policy,
+not of speed.)
 """
 from __future__ import annotations
 
-import datetime as dt
-import hashlib
-import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
-
-import yaml
+from typing import Callable, Iterator
 
 from compact_site.content.checks import check_compact
+from compact_site.content.edition_record import EDITIONS_DIR, RECORD_NAME, Edition, digest, read_record
 from compact_site.content.loader import parse_compact, read_bytes, read_text
-from compact_site.content.yaml_reader import parse_yaml
 from compact_site.core.editions import current_edition_date
 from compact_site.errors import Problem
 from compact_site.model import Compact
-
-EDITIONS_DIR = "editions"
-RECORD_NAME = "editions.yml"
-GIT_ATTRIBUTES = "* -text\n"  # git must never turn line ends (core.autocrlf) in frozen files: the hash is of bytes
-_FULL_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_SHA_RE = re.compile(r"^[0-9a-f]{64}$")
-RECORD_HEADER = ("# The frozen editions of this compact, kept by `compact-site edition freeze`. Do not edit by hand.\n"
-                 "# Each <date>.yml beside this file must stay byte for byte as frozen: the build checks its "
-                 "sha256.\n")
-
-
-@dataclass(frozen=True)
-class Edition:
-    """One recorded edition: its date (also its file name), label, the status the compact had, and the hash."""
-
-    date: str
-    label: str
-    status: str
-    sha256: str
-    line: int = 0  # where its entry starts in the record (0 for one not yet written)
-
-    @property
-    def file_name(self) -> str:
-        return f"{self.date}.yml"
-
-
-def digest(data: bytes) -> str:
-    """The SHA-256 of a frozen file's bytes, in hex (as ``sha256sum`` prints it)."""
-    return hashlib.sha256(data).hexdigest()
-
-
-def date_fault(value: str) -> str | None:
-    """Why ``value`` is not an edition date (a full, real YYYY-MM-DD), or None when it is one."""
-    if not _FULL_DATE_RE.match(value):
-        return f"'{value}' is not written YYYY-MM-DD"
-    try:
-        dt.date.fromisoformat(value)
-    except ValueError as err:
-        return f"'{value}' is not a real date ({err})"
-    return None
-
-
-def read_record(path: Path, shown: str) -> tuple[list[Edition], list[Problem]]:
-    """The editions recorded in ``path`` (none when it does not exist); every fault is a CS807 at its line."""
-    if not path.is_file():
-        return [], []
-    text, problems = read_text(path, shown)
-    if text is None:
-        return [], problems
-    try:
-        data = parse_yaml(text).data
-    except (yaml.YAMLError, ValueError, RecursionError) as err:
-        mark = getattr(err, "problem_mark", None)
-        return [], [Problem(shown, mark.line + 1 if mark else 0, "CS807", f"not readable as YAML: {err}")]
-    entries = data.get("editions") if isinstance(data, dict) else None
-    if not isinstance(entries, list):
-        return [], [Problem(shown, getattr(data, "line", 1), "CS807", "no `editions:` list")]
-    editions: list[Edition] = []
-    for number, entry in enumerate(entries):
-        line = entries.item_lines[number]
-        fault = _entry_fault(entry)
-        if fault:
-            problems.append(Problem(shown, line, "CS807", fault))
-        elif any(e.date == entry["date"] for e in editions):
-            problems.append(Problem(shown, line, "CS807", f"edition {entry['date']} is recorded twice"))
-        else:
-            editions.append(Edition(entry["date"], entry.get("label") or "", entry["status"], entry["sha256"], line))
-    return editions, problems
-
-
-def _entry_fault(entry: object) -> str | None:
-    """What is wrong with one entry of the record, if anything."""
-    if not isinstance(entry, dict):
-        return "an entry is not a mapping of date, label, status and sha256"
-    date, sha, status = entry.get("date"), entry.get("sha256"), entry.get("status")
-    if not isinstance(date, str):
-        return "an entry has no date (YYYY-MM-DD)"
-    if date_fault(date):
-        return f"date {date_fault(date)}"
-    if not isinstance(sha, str) or not _SHA_RE.match(sha):
-        return f"edition {date}: sha256 is not 64 hex digits"
-    if not isinstance(status, str) or not isinstance(entry.get("label", ""), str):
-        return f"edition {date}: status (and label, when given) must be text"
-    return None
-
-
-def record_text(editions: list[Edition]) -> str:
-    """The record's text: a comment saying what it is, then the editions oldest first."""
-    entries = [{"date": e.date, **({"label": e.label} if e.label else {}), "status": e.status, "sha256": e.sha256}
-               for e in sorted(editions, key=lambda e: e.date)]
-    return RECORD_HEADER + yaml.safe_dump({"editions": entries}, sort_keys=False, allow_unicode=True, width=1000)
 
 
 @dataclass(frozen=True)
@@ -132,63 +48,129 @@ class FrozenText:
 Checked = tuple[list[Problem], list[tuple[str, str]], dict[str, list[FrozenText]]]
 
 
-def check_editions(content: Path, shown_path: Callable[[Path], str]) -> Checked:
-    """Recheck every compact's frozen editions under ``content/editions/``: (problems, (file, what it is),
-    slug -> its frozen texts, oldest first)."""
-    problems: list[Problem] = []
-    checked: list[tuple[str, str]] = []
-    texts: dict[str, list[FrozenText]] = {}
+@dataclass(frozen=True)
+class FrozenFile:
+    """A recorded edition whose file is there, to be read, hashed and checked by :func:`load_frozen`: work that
+    needs no other file, so the loader hands it out with the current files' (site_loader, map_in_two)."""
+
+    edition: Edition
+    slug: str
+    path: Path
+    shown: str
+    record: str  # the record's path, as shown
+
+
+@dataclass(frozen=True)
+class FrozenLoad:
+    """What :func:`load_frozen` found: its problems, the text when it checks out, and whether it was read (a file
+    that cannot be read is not listed among the files checked)."""
+
+    problems: list[Problem]
+    text: FrozenText | None
+    read: bool = True
+
+
+@dataclass(frozen=True)
+class FolderPlan:
+    """One compact's editions folder as its record lists them, before any frozen file is read: the record's own
+    problems, then per recorded edition a file to load or the CS806 saying it is missing."""
+
+    folder: Path
+    record: str
+    editions: list[Edition]
+    problems: list[Problem]
+    steps: list[FrozenFile | Problem]
+
+    @property
+    def files(self) -> list[FrozenFile]:
+        return [step for step in self.steps if isinstance(step, FrozenFile)]
+
+
+def plan_editions(content: Path, shown_path: Callable[[Path], str]) -> tuple[list[Problem], list[FolderPlan]]:
+    """The frozen files under ``content/editions/`` to load, folder by folder: (files outside any compact's
+    folder, CS808; each compact's folder, in name order). Reads the records only."""
     root = content / EDITIONS_DIR
     if not root.is_dir():
-        return problems, checked, texts
-    for stray in sorted(p for p in root.iterdir() if p.is_file() and not p.name.startswith(".")):
-        problems.append(Problem(shown_path(stray), 0, "CS808", "not in a compact's editions folder "
-                                f"({EDITIONS_DIR}/<slug>/), so not a recorded edition"))
-    for folder in sorted(p for p in root.iterdir() if p.is_dir()):
-        found, listed, frozen = check_folder(folder, shown_path)
-        problems += found
-        checked += listed
-        texts[folder.name] = frozen
-    return problems, checked, texts
+        return [], []
+    strays = [Problem(shown_path(stray), 0, "CS808", "not in a compact's editions folder "
+                      f"({EDITIONS_DIR}/<slug>/), so not a recorded edition")
+              for stray in sorted(p for p in root.iterdir() if p.is_file() and not p.name.startswith("."))]
+    return strays, [plan_folder(folder, shown_path) for folder in sorted(p for p in root.iterdir() if p.is_dir())]
 
 
-def check_folder(folder: Path, shown_path: Callable[[Path], str]) -> tuple[list[Problem], list[tuple[str, str]],
-                                                                           list[FrozenText]]:
-    """One compact's editions: record, hashes, files present and recorded, each file valid as that compact;
-    with the frozen texts that check out, oldest first."""
-    frozen: list[FrozenText] = []
-    slug, record = folder.name, folder / RECORD_NAME
-    editions, problems = read_record(record, shown_path(record))
-    checked = [(shown_path(record), f"the record of {len(editions)} frozen edition{'s' * (len(editions) != 1)} of '{slug}'")]
+def plan_folder(folder: Path, shown_path: Callable[[Path], str]) -> FolderPlan:
+    """One compact's record, and what to do for each edition it lists (load the file, or say it is missing)."""
+    record = shown_path(folder / RECORD_NAME)
+    editions, problems = read_record(folder / RECORD_NAME, record)
+    steps: list[FrozenFile | Problem] = []
     for edition in editions:
         path = folder / edition.file_name
         shown = shown_path(path)
-        if not path.is_file():
-            problems.append(Problem(shown_path(record), edition.line, "CS806", f"edition {edition.date} of "
-                                    f"'{slug}' is recorded, but {shown} is missing",
-                                    detail=f"restore it with `git checkout -- {shown}`; an edition is never "
-                                    "deleted once frozen"))
+        steps.append(FrozenFile(edition, folder.name, path, shown, record) if path.is_file() else Problem(
+            record, edition.line, "CS806", f"edition {edition.date} of '{folder.name}' is recorded, but {shown} is "
+            "missing", detail=f"restore it with `git checkout -- {shown}`; an edition is never deleted once frozen"))
+    return FolderPlan(folder, record, editions, problems, steps)
+
+
+def load_frozen(item: FrozenFile) -> FrozenLoad:
+    """One frozen file, read once: its hash rechecked (CS805), then checked in full as the compact it archives
+    (see the module's docstring for why nothing is skipped when the hash matches)."""
+    data, unread = read_bytes(item.path, item.shown)
+    if data is None:
+        return FrozenLoad(unread, None, read=False)
+    problems = []
+    if digest(data) != item.edition.sha256:
+        problems.append(Problem(item.shown, 0, "CS805", f"edited after it was frozen (its SHA-256 differs from "
+                                f"{item.record} line {item.edition.line})",
+                                detail=f"restore it with `git checkout -- {item.shown}`, or put the change in the "
+                                "current file and freeze a new edition"))
+    found, compact = validate_frozen(item.path, item.shown, item.slug, data)
+    ok = compact is not None and not any(p.severity == "error" for p in found)  # a changed hash alone keeps it
+    return FrozenLoad(problems + found, FrozenText(item.edition, compact, item.shown) if ok else None)
+
+
+def finish_folder(plan: FolderPlan, loads: Iterator[FrozenLoad], shown_path: Callable[[Path], str]) \
+        -> tuple[list[Problem], list[tuple[str, str]], list[FrozenText]]:
+    """A folder's problems, files checked and frozen texts (oldest first), from its plan and the loads of its
+    files (taken from ``loads`` in the plan's order), as one pass through the folder would give them."""
+    problems, frozen = list(plan.problems), []
+    count = len(plan.editions)
+    checked = [(plan.record, f"the record of {count} frozen edition{'s' * (count != 1)} of '{plan.folder.name}'")]
+    for step in plan.steps:
+        if isinstance(step, Problem):
+            problems.append(step)
             continue
-        data, unread = read_bytes(path, shown)  # read once: hashed here, then checked as a compact
-        if data is None:
-            problems += unread
-            continue
-        if digest(data) != edition.sha256:
-            problems.append(Problem(shown, 0, "CS805", f"edited after it was frozen (its SHA-256 differs from "
-                                    f"{shown_path(record)} line {edition.line})",
-                                    detail=f"restore it with `git checkout -- {shown}`, or put the change in the "
-                                    f"current file and freeze a new edition"))
-        found, compact = validate_frozen(path, shown, slug, data)
-        problems += found
-        if compact is not None and not any(p.severity == "error" for p in found):
-            frozen.append(FrozenText(edition, compact, shown))
-        checked.append((shown, f"edition {edition.date} of '{slug}'" + (f" ({edition.label})" if edition.label
-                                                                        else "") + ", frozen, not published"))
-    recorded = {e.file_name for e in editions} | {RECORD_NAME}
-    for path in sorted(folder.iterdir()):
+        load = next(loads)
+        problems += load.problems
+        if load.text is not None:
+            frozen.append(load.text)
+        if load.read:
+            label = f" ({step.edition.label})" if step.edition.label else ""
+            checked.append((step.shown, f"edition {step.edition.date} of '{plan.folder.name}'{label}, frozen, "
+                            "not published"))
+    recorded = {e.file_name for e in plan.editions} | {RECORD_NAME}
+    for path in sorted(plan.folder.iterdir()):
         if path.name not in recorded and not path.name.startswith("."):
-            problems.append(Problem(shown_path(path), 0, "CS808", f"not recorded in {shown_path(record)}"))
+            problems.append(Problem(shown_path(path), 0, "CS808", f"not recorded in {plan.record}"))
     return problems, checked, sorted(frozen, key=lambda text: text.edition.date)
+
+
+def check_editions(content: Path, shown_path: Callable[[Path], str],
+                   plans: tuple[list[Problem], list[FolderPlan]] | None = None,
+                   loads: Iterator[FrozenLoad] | None = None) -> Checked:
+    """Recheck every compact's frozen editions under ``content/editions/``: (problems, (file, what it is),
+    slug -> its frozen texts, oldest first). ``plans`` and ``loads``: :func:`plan_editions` and the
+    :func:`load_frozen` of each of its files, in order, when the caller loaded them (in two processes);
+    otherwise they are loaded here, one by one."""
+    strays, folders = plans if plans is not None else plan_editions(content, shown_path)
+    if loads is None:
+        loads = map(load_frozen, [file for plan in folders for file in plan.files])
+    problems, checked, texts = list(strays), [], {}
+    for plan in folders:
+        found, listed, texts[plan.folder.name] = finish_folder(plan, loads, shown_path)
+        problems += found
+        checked += listed
+    return problems, checked, texts
 
 
 def validate_frozen(path: Path, shown: str, slug: str, data: bytes) -> tuple[list[Problem], Compact | None]:

@@ -7,7 +7,8 @@ from pathlib import Path
 from typing import Iterable
 
 from compact_site.content.checks import check_compact, check_references, check_review, check_succession
-from compact_site.content.editions import EDITIONS_DIR, RECORD_NAME, check_editions, check_lineage
+from compact_site.content.edition_record import EDITIONS_DIR, RECORD_NAME
+from compact_site.content.editions import FrozenFile, check_editions, check_lineage, load_frozen, plan_editions
 from compact_site.content.ledger import LEDGER_NAME, check_ledger
 from compact_site.content.loader import Loaded, load_file, load_glossary_file
 from compact_site.core.glossary import known_term_ids
@@ -70,6 +71,11 @@ def load_content(paths: Iterable[Path], may_share: bool = False) -> Loaded:
         return _load_content(list(paths), may_share)
 
 
+def _load_item(item: Path | FrozenFile):
+    """One item of the loading work: a current file (:func:`_load_one`) or a frozen edition's (load_frozen)."""
+    return load_frozen(item) if isinstance(item, FrozenFile) else _load_one(item)
+
+
 def _load_one(path: Path) -> tuple[str, Compact | Glossary | None, list[Problem], list[Problem]]:
     """One file, loaded (and a compact checked on its own: the part of loading that needs no other file):
     (path as shown, the compact or site glossary, its loading problems, its own checks' problems)."""
@@ -117,9 +123,14 @@ def _other_files(folder: Path, read: list[Path]) -> list[tuple[str, str]]:
 def _load_content(paths: list[Path], may_share: bool = False) -> Loaded:
     result = Loaded()
     files, result.problems = compact_files(paths)
-    share = may_share and len(files) >= MIN_FILES_TO_SHARE
-    for path, (shown, loaded, problems, checked) in zip(files, map_in_two(_load_one, files) if share
-                                                       else map(_load_one, files)):
+    folders = [path for path in paths if path.is_dir()]
+    # Frozen editions are loaded with the current files, as one list of work that the worker takes its share of
+    # (at 400 compacts with two editions each, two thirds of the files); only their records are read first.
+    plans = [plan_editions(folder, shown_path) for folder in folders]
+    work = files + [file for _, planned in plans for plan in planned for file in plan.files]
+    share = may_share and len(work) >= MIN_FILES_TO_SHARE
+    loads = iter(map_in_two(_load_item, work) if share else map(_load_item, work))
+    for path, (shown, loaded, problems, checked) in zip(files, loads):
         result.problems.extend(problems)
         if path.stem == SITE_GLOSSARY_STEM:
             result.glossary, result.glossary_file = loaded, shown
@@ -146,11 +157,11 @@ def _load_content(paths: list[Path], may_share: bool = False) -> Loaded:
         result.files[compact.slug] = shown
         result.checked.append((shown, f"compact '{compact.slug}', {plural(count_clauses([compact]), 'clause')}"))
     by_slug = {c.slug: c for c in result.compacts}
-    for folder in (p for p in paths if p.is_dir()):
+    for folder, planned in zip(folders, plans):
         ledger = folder / LEDGER_NAME
         result.problems.extend(check_ledger(result.compacts, ledger, shown_path(ledger)))
         result.checked += _other_files(folder, files)
-        found, checked, frozen = check_editions(folder, shown_path)  # rechecked; never current compacts
+        found, checked, frozen = check_editions(folder, shown_path, planned, loads)  # never current compacts
         result.problems += found
         result.checked += checked
         for slug, texts in frozen.items():

@@ -15,8 +15,10 @@ Only text, numbers, true/false, null, lists and mappings are constructed; any ot
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
+from sys import intern
 
 import yaml
 
@@ -50,45 +52,89 @@ def _content_line(node: yaml.Node) -> int:
     return line
 
 
-class LineLoader(_BaseLoader):
-    """``CSafeLoader`` that builds :class:`LineDict`/:class:`LineList` and records duplicate keys."""
+_MAP_TAG, _SEQ_TAG = "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"
+_COLLECTION_TAGS = {yaml.SequenceNode: _SEQ_TAG, yaml.MappingNode: _MAP_TAG}
+_BLOCK_STYLES = ("|", ">")
+_MERGE_TAGS = ("tag:yaml.org,2002:merge", "tag:yaml.org,2002:value")  # the keys flatten_mapping rewrites
 
-    def __init__(self, stream) -> None:
+
+class LineLoader(_BaseLoader):
+    """``CSafeLoader`` that builds :class:`LineDict`/:class:`LineList` and records duplicate keys.
+
+    Its Python part runs for every node (half a million at 400 compacts), so text, mappings and lists are built
+    here directly, without PyYAML's general dispatch, and tags are resolved without its path machinery (unused):
+    the same data and the same errors, in less time."""
+
+    def __init__(self, stream: str) -> None:
         super().__init__(stream)
         self.duplicates: list[DuplicateKey] = []
+        # flatten_mapping rewrites merge (<<) and value (=) keys only: they are tagged by hand (`!!merge`), or
+        # resolved so by :meth:`resolve`, which the C parser calls for every node before any is constructed
+        self.may_merge = "!" in stream
+
+    def resolve(self, kind: type, value: str, implicit: tuple[bool, bool]) -> str | None:
+        """PyYAML's BaseResolver.resolve for a loader with no path resolvers and no catch-all implicit ones (the
+        safe loader's, checked below): the same tag for every node the C parser asks about."""
+        if kind is yaml.ScalarNode:
+            if implicit[0]:
+                for tag, regexp in self.yaml_implicit_resolvers.get(value[:1], ()):
+                    if regexp.match(value):
+                        if tag in _MERGE_TAGS:
+                            self.may_merge = True
+                        return tag
+            return _STR_TAG
+        return _COLLECTION_TAGS.get(kind)
 
     def construct_object(self, node: yaml.Node, deep: bool = False):
-        if node in self.constructed_objects or node in self.recursive_objects:
+        met = self.constructed_objects
+        if node in met or node in self.recursive_objects:
             raise AliasError()  # a node met twice is an alias (or a merge key copying one)
-        if node.tag == _STR_TAG and type(node) is yaml.ScalarNode:
+        kind, tag = type(node), node.tag
+        if kind is yaml.ScalarNode and tag == _STR_TAG:
             # Most keys and values: text, which PyYAML's str constructor returns as written. Directly, as
             # PyYAML would remember it (so an alias to it is still met twice): half a million nodes at 400.
-            self.constructed_objects[node] = node.value
+            met[node] = node.value
             return node.value
+        if kind is yaml.MappingNode and tag == _MAP_TAG:
+            met[node] = None  # met before its contents, so an alias to it from inside is met twice as well
+            return self.construct_line_mapping(node)
+        if kind is yaml.SequenceNode and tag == _SEQ_TAG:
+            met[node] = None
+            return self.construct_line_sequence(node)
         return super().construct_object(node, deep=deep)
 
     def construct_line_mapping(self, node: yaml.MappingNode) -> LineDict:
-        self.flatten_mapping(node)  # resolves YAML merge keys (<<) first
+        if self.may_merge:
+            self.flatten_mapping(node)  # resolves YAML merge keys (<<) first
         mapping = LineDict()
         mapping.line = node.start_mark.line + 1
+        key_lines, value_lines, met = mapping.key_lines, mapping.value_lines, self.constructed_objects
         for key_node, value_node in node.value:
-            key = self.construct_object(key_node, deep=True)
-            if not isinstance(key, (str, int, float, bool)) and key is not None:
-                raise yaml.constructor.ConstructorError(
-                    None, None, "a key must be plain text", key_node.start_mark)
+            if type(key_node) is yaml.ScalarNode and key_node.tag == _STR_TAG and key_node not in met:
+                # construct_object's first case, inline (most keys); interned: a few hundred names, used 500,000
+                # times at 400 compacts, so stored once (~40 MB less; smaller results from the loading worker)
+                key = met[key_node] = intern(key_node.value)
+            else:
+                key = self.construct_object(key_node, deep=True)
+                if not isinstance(key, (str, int, float, bool)) and key is not None:
+                    raise yaml.constructor.ConstructorError(
+                        None, None, "a key must be plain text", key_node.start_mark)
             key_line = key_node.start_mark.line + 1
             if key in mapping:
-                self.duplicates.append(DuplicateKey(str(key), key_line, mapping.key_lines[key]))
+                self.duplicates.append(DuplicateKey(str(key), key_line, key_lines[key]))
                 continue  # keep the first value; the duplicate is reported as an error anyway
             mapping[key] = self.construct_object(value_node, deep=True)
-            mapping.key_lines[key] = key_line
-            mapping.value_lines[key] = _content_line(value_node)
+            key_lines[key] = key_line
+            value_line = value_node.start_mark.line + 1  # _content_line, inline
+            value_lines[key] = value_line + 1 if (isinstance(value_node, yaml.ScalarNode)
+                                                  and value_node.style in _BLOCK_STYLES) else value_line
         return mapping
 
     def construct_line_sequence(self, node: yaml.SequenceNode) -> LineList:
-        items = LineList(self.construct_object(child, deep=True) for child in node.value)
+        children = node.value
+        items = LineList([self.construct_object(child, deep=True) for child in children])
         items.line = node.start_mark.line + 1
-        items.item_lines = [_content_line(child) for child in node.value]
+        items.item_lines = [_content_line(child) for child in children]
         return items
 
 
@@ -128,6 +174,8 @@ LineLoader.add_constructor("tag:yaml.org,2002:map", LineLoader.construct_line_ma
 LineLoader.add_constructor("tag:yaml.org,2002:seq", LineLoader.construct_line_sequence)
 for _tag in ("binary", "set", "omap", "pairs"):  # safe in PyYAML, but not text, numbers, lists or mappings
     LineLoader.add_constructor(f"tag:yaml.org,2002:{_tag}", LineLoader.construct_undefined)
+if LineLoader.yaml_path_resolvers or None in LineLoader.yaml_implicit_resolvers:  # what LineLoader.resolve omits
+    del LineLoader.resolve  # a PyYAML with these by default: its own resolve, slower and right
 
 
 def first_alias(text: str) -> tuple[int, str]:
@@ -166,7 +214,14 @@ def check_depth(text: str) -> None:
             depth -= 1
 
 
-_PREFIX_RE = re.compile(r"^[ \-?:]*", re.M)
+_PREFIX_CHARS = r"[ \-?:]"  # what a line may start with before its content: indent, `- `, `? `, `: `
+
+
+@functools.cache
+def _prefix_wider_than(width: int) -> tuple[re.Pattern, re.Pattern]:
+    """Patterns finding a line whose prefix is wider than ``width``: the first line, and any other (searched
+    from the line break: ten times faster than listing every line's prefix)."""
+    return re.compile(f"{_PREFIX_CHARS}{{{width + 1}}}"), re.compile(f"\n{_PREFIX_CHARS}{{{width + 1}}}")
 
 
 def surely_shallow(text: str) -> bool:
@@ -180,8 +235,11 @@ def surely_shallow(text: str) -> bool:
     flow = text.count("[") + text.count("{")
     if flow >= MAX_DEPTH:
         return False
-    widest = max(map(len, _PREFIX_RE.findall(text)), default=0)
-    return 2 * (widest + 1) + flow <= MAX_DEPTH
+    widest_allowed = (MAX_DEPTH - flow) // 2 - 1  # 2 × (widest + 1) + flow ≤ MAX_DEPTH, in whole columns
+    if widest_allowed < 0:
+        return False
+    first_line, other_lines = _prefix_wider_than(widest_allowed)
+    return not (first_line.match(text) or other_lines.search(text))
 
 
 def parse_yaml(text: str) -> Parsed:

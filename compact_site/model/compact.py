@@ -6,7 +6,7 @@ from typing import Annotated, Any, Iterator, Literal, Optional
 from pydantic import BeforeValidator
 from pydantic_core import PydanticCustomError
 
-from compact_site.model.base import Id, Label, Node, Number, PartialDate, Text
+from compact_site.model.base import Id, Label, Node, Number, PartialDate, Text, no_items
 from compact_site.model.forms import Form, Procedure
 from compact_site.model.people import Partners, PartyDecl, Signatories, SteeringGroup
 from compact_site.model.text import Block, Clause, NamedBlock, Principles, Undertakings
@@ -76,7 +76,7 @@ class Term(Node):
     """The term as printed ('Commissioning', 'Voluntary and Community Sector (VCS)')."""
     abbreviation: Optional[Label] = None
     """Its abbreviation, if any ('VCS')."""
-    aliases: list[Label] = []
+    aliases: list[Label] = no_items()
     """Other forms that should link to it."""
     definition: Text
     """The definition (Markdown)."""
@@ -89,7 +89,7 @@ class Glossary(Node):
     """Heading as printed ('Section 10 - Glossary of Terms')."""
     intro: Optional[Text] = None
     """Text before the terms."""
-    terms: list[Term] = []
+    terms: list[Term] = no_items()
     """The terms, in source order."""
 
 
@@ -123,7 +123,7 @@ class EditorialNote(Node):
     wording: a source wording kept although it looks wrong; structure: how the text was arranged."""
     text: Text
     """What was done and where. Describe extraction faults; never quote them."""
-    applies_to: list[Id] = []
+    applies_to: list[Id] = no_items()
     """Ids of the clauses or sections the note is about. A note also shows on the identifier page of each
     clause it names; a section that the source cuts off after its title needs a `missing` note naming it."""
 
@@ -156,11 +156,11 @@ class Compact(Node):
     """Version label as printed ('Refresh July 2011', 'Consultation Draft')."""
     dates: Dates = Dates()
     """Adoption, refresh, period and review dates."""
-    parties: list[PartyDecl] = []
+    parties: list[PartyDecl] = no_items()
     """The sectors party to it, named as the source names them."""
     source: Optional[Source] = None
     """The document transcribed."""
-    order: list[Label] = []
+    order: list[Label] = no_items()
     """Page order when the source's differs from the default: part names (e.g. 'procedures', 'governance')
     or 'about:<id>' for one passage. Parts not listed follow in the default order."""
     introduction: Optional[Block] = None
@@ -171,7 +171,7 @@ class Compact(Node):
     """Shared vision."""
     outcomes: Optional[Block] = None
     """Outcomes it aims for."""
-    about: list[NamedBlock] = []
+    about: list[NamedBlock] = no_items()
     """Other headed passages (context, definitions of the sectors, what the compact is)."""
     objectives: Optional[Block] = None
     """Objectives."""
@@ -183,7 +183,7 @@ class Compact(Node):
     """Codes of practice that accompany it."""
     governance: Optional[Block] = None
     """Monitoring, review, champions, implementation groups."""
-    procedures: list[Procedure] = []
+    procedures: list[Procedure] = no_items()
     """Procedures, such as resolving disagreements."""
     partners: Optional[Partners] = None
     """Organisations named as partners."""
@@ -191,15 +191,15 @@ class Compact(Node):
     """Steering group or implementation group members."""
     signatories: Optional[Signatories] = None
     """Who signed."""
-    forms: list[Form] = []
+    forms: list[Form] = no_items()
     """Forms to join or sign the compact."""
     glossary: Optional[Glossary] = None
     """Terms defined."""
-    footnotes: list[Footnote] = []
+    footnotes: list[Footnote] = no_items()
     """Footnotes referred to from text with `[^id]`."""
-    editorial_notes: list[EditorialNote] = []
+    editorial_notes: list[EditorialNote] = no_items()
     """What was corrected, kept, or is missing: published as 'About this text'."""
-    withdrawn: list[Withdrawn] = []
+    withdrawn: list[Withdrawn] = no_items()
     """Clauses taken out since publication, so links to them say what happened."""
 
     @property

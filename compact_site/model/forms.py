@@ -6,7 +6,7 @@ from typing import Literal, Optional
 from pydantic import model_validator
 from pydantic_core import PydanticCustomError
 
-from compact_site.model.base import Id, Label, Node, Number, Text
+from compact_site.model.base import Id, Label, Node, Number, Text, no_items
 from compact_site.model.people import Contact
 from compact_site.model.text import ItemOrText
 
@@ -43,9 +43,9 @@ class Procedure(Node):
     """Sub-heading over the stages ('The process')."""
     steps_intro: Optional[Text] = None
     """Text between that sub-heading and the stages."""
-    steps: list[Step] = []
+    steps: list[Step] = no_items()
     """The stages, in order."""
-    contacts: list[Contact] = []
+    contacts: list[Contact] = no_items()
     """Bodies to contact, in source order."""
     after: Optional[Text] = None
     """Text after the stages and contacts."""
@@ -67,7 +67,7 @@ class FormField(Node):
     kind: FieldKind
     """What is asked for: text, name, organisation, role, address, postcode, telephone, email, date,
     signature or choice."""
-    options: list[Label] = []
+    options: list[Label] = no_items()
     """Tick options (only for kind 'choice')."""
     other: Optional[Label] = None
     """An extra tick option that takes written text ('Other (please specify)'); only for 'choice'."""
@@ -108,9 +108,9 @@ class Form(Node):
     """The statement the signer agrees to."""
     commitments_intro: Optional[Label] = None
     """Words before the commitments ('My organisation')."""
-    commitments: list[ItemOrText] = []
+    commitments: list[ItemOrText] = no_items()
     """What the organisation commits to, as a list."""
-    fields: list[FormField] = []
+    fields: list[FormField] = no_items()
     """The fields to fill in, in order."""
     return_address: Optional[ReturnAddress] = None
     """Where to send the completed form."""

@@ -9,7 +9,8 @@ class LineDict(dict):
     line: int = 0
 
     def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
+        if args or kwargs:  # the reader makes them empty (200,000 at 400 compacts): nothing to fill
+            super().__init__(*args, **kwargs)
         self.key_lines: dict[object, int] = {}
         self.value_lines: dict[object, int] = {}
 

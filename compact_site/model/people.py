@@ -6,7 +6,7 @@ from typing import Literal, Optional
 from pydantic import model_validator
 from pydantic_core import PydanticCustomError
 
-from compact_site.model.base import Id, Label, Node, PartialDate, Text
+from compact_site.model.base import Id, Label, Node, PartialDate, Text, no_items
 
 Sector = Literal["statutory", "vcs", "private", "unknown"]
 """Statutory (public) sector, voluntary and community sector, private sector, or not stated."""
@@ -37,7 +37,7 @@ class Partners(Node):
     """Heading as printed."""
     intro: Optional[Text] = None
     """Text before the list."""
-    items: list[Organisation] = []
+    items: list[Organisation] = no_items()
     """The partner organisations, in source order."""
     after: Optional[Text] = None
     """Text after the list."""
@@ -67,7 +67,7 @@ class MemberGroup(Node):
     """Their sector."""
     heading: Optional[Label] = None
     """The heading as printed ('Statutory sector')."""
-    members: list[Member] = []
+    members: list[Member] = no_items()
     """The members."""
 
 
@@ -78,7 +78,7 @@ class SteeringGroup(Node):
     """Heading as printed ('Compact Steering Group Members')."""
     intro: Optional[Text] = None
     """Text before the list."""
-    groups: list[MemberGroup] = []
+    groups: list[MemberGroup] = no_items()
     """Members by sector."""
 
 
@@ -112,7 +112,7 @@ class Signatories(Node):
     """Heading as printed ('Section 8 - Signatories to the Compact')."""
     intro: Optional[Text] = None
     """Text before the list."""
-    items: list[Signatory] = []
+    items: list[Signatory] = no_items()
     """The signatories in source order."""
 
 
@@ -125,7 +125,7 @@ class Contact(Node):
     """Text introducing the contact ('You can also contact Compact Voice who ...')."""
     name: Label
     """Name of the body."""
-    address: list[Label] = []
+    address: list[Label] = no_items()
     """Postal address, one line per entry."""
     telephone: Optional[Label] = None
     """Telephone number as printed."""

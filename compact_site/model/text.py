@@ -6,7 +6,7 @@ from typing import Annotated, Any, Literal, Optional, Union
 from pydantic import BeforeValidator, Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from compact_site.model.base import Id, Label, Node, Number, Text
+from compact_site.model.base import Id, Label, Node, Number, Text, no_items
 
 Reference = Annotated[str, Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*:[a-z0-9]+(?:[.-][a-z0-9]+)*$")]
 """A clause of a compact, written 'slug:id' (as in a cross-reference, without the brackets)."""
@@ -39,7 +39,7 @@ class Block(Node):
     """The heading as printed in the source (e.g. 'Section 2 - Shared Vision')."""
     text: Optional[Text] = None
     """Paragraphs before the list (Markdown)."""
-    items: list[ItemOrText] = []
+    items: list[ItemOrText] = no_items()
     """List entries, each plain text or `{text:, number:}`."""
     numbered: bool = False
     """Show the list as a numbered list."""
@@ -73,15 +73,15 @@ class Clause(Node):
     """A name printed with it, e.g. a principle's bold name ('Partnership working')."""
     text: Text
     """The clause's words (Markdown; may hold several paragraphs and lists)."""
-    former_ids: list[Id] = []
+    former_ids: list[Id] = no_items()
     """Ids of clauses that were moved or merged into this one: their old anchors and identifier URLs land
     here, and the clause shows "formerly ..."."""
-    former_numbers: list[Number] = []
+    former_numbers: list[Number] = no_items()
     """Numbers this clause was printed with before it was renumbered (its id stays): shown as "formerly 3.4"."""
-    see_also: list[Reference] = []
+    see_also: list[Reference] = no_items()
     """Clauses elsewhere that say the same, as 'slug:id' (e.g. 'southampton:1.1'): listed first under
     "Similar undertakings", before computed matches (an explicit link wins)."""
-    derived_from: list[Reference] = []
+    derived_from: list[Reference] = no_items()
     """Clauses this one was adapted from, as 'slug:id' (e.g. a national Compact's clause); shown the same way."""
 
 
@@ -109,9 +109,9 @@ class Section(Node):
     """Section title as printed, without its number."""
     intro: Optional[Text] = None
     """Text before the clauses (e.g. 'This principle acknowledges ...')."""
-    clauses: list[Clause] = []
+    clauses: list[Clause] = no_items()
     """Clauses that bind no particular party (numbered provisions such as Westminster 0.1-0.10)."""
-    groups: list[Group] = []
+    groups: list[Group] = no_items()
     """Undertakings grouped by party."""
     after: Optional[Text] = None
     """Text after the clauses."""
