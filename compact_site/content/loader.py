@@ -238,8 +238,13 @@ def parse_model(text: str, shown: str, model: type = Compact, root: tuple = ()) 
         return None, [Problem(shown, line, "CS008", f"YAML alias '*{name}' is not allowed")]
     except yaml.YAMLError as err:
         return None, [_syntax_problem(err, text, shown)]
-    except (ValueError, TypeError, RecursionError) as err:  # a constructor choking on odd input
-        return None, [Problem(shown, 0, "CS001", f"YAML could not be read: {err}")]
+    except (ValueError, TypeError, RecursionError, AttributeError, IndexError, KeyError) as err:
+        # A constructor choking on odd input: most often a standard tag on a value it does not fit (`!!map hello`,
+        # a bare `!!int`), whose node PyYAML does not name: the first such tag's line is the place to look.
+        tagged = next((number for number, line in enumerate(text.splitlines(), 1) if "!!" in line), 0)
+        why = "the `!!` tag on this line does not fit its value (remove the tag: content needs none)" if tagged \
+            else str(err)
+        return None, [Problem(shown, tagged, "CS001", f"YAML could not be read: {why}")]
     problems = [Problem(shown, d.line, "CS002", f"duplicate key '{d.key}' (first at line {d.first_line})")
                 for d in parsed.duplicates]
     data = parsed.data
