@@ -53,7 +53,9 @@ def test_a_reworded_clause_shows_each_wording_and_the_redline(site):
     assert 'the <a href="../../../../riverside/#clause-1.2">2021 refresh</a> (<time datetime="2021-03">March 2021</time>)' \
         in page
     assert '<a href="../../../../riverside/#clause-1.2">Read Riverside 1.2 in context</a>' in page
-    assert "content:'[\\2212'/''" in page  # the marks that do not rely on colour, silent to screen readers
+    assert '<link rel="stylesheet" href="../../../../assets/compact-site/history.css">' in page  # one file for all
+    css = _read(site, "assets/compact-site/history.css")
+    assert "content:'[\\2212'/''" in css  # the marks that do not rely on colour, silent to screen readers
 
 
 def test_a_moved_clause_has_one_history_at_both_ids(site):

@@ -13,7 +13,7 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Iterable, Iterator, Literal, NamedTuple, Optional
 
 from compact_site.model import Compact
@@ -69,6 +69,13 @@ _TOKEN_RE = re.compile(r"\s+|\d+(?:[.,]\d+)+|[\w'’-]+|[^\w\s]")
 
 
 def redline(old: str, new: str) -> list[Piece]:
+    """As :func:`_redline` (the same two wordings meet on the changes page, in each pair compared there, and on
+    the clause's history page: compared once)."""
+    return list(_redline(old, new))
+
+
+@lru_cache(maxsize=1 << 16)
+def _redline(old: str, new: str) -> tuple[Piece, ...]:
     """A word-level comparison of two wordings: the pieces that stayed, went and came, in reading order.
     Words are compared whole and punctuation on its own, so a change reads 'eight → twelve', not letter soup,
     and a comma added after a word does not mark the word as changed."""
@@ -83,7 +90,7 @@ def redline(old: str, new: str) -> list[Piece]:
             _add(pieces, "deleted", "".join(before[a1:a2]))
         if op in ("insert", "replace"):
             _add(pieces, "inserted", "".join(after[b1:b2]))
-    return pieces
+    return tuple(pieces)
 
 
 def _add(pieces: list[Piece], kind: str, text: str) -> None:

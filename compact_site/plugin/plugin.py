@@ -61,6 +61,7 @@ from compact_site.plugin.split_build import SplitBuild
 from compact_site.plugin.terms_adapter import TermAnnotator
 from compact_site.render.downloads import FormatContact
 from compact_site.render.fragments import FragmentError, Fragments, anchor_ids, finish, splice
+from compact_site.render.history_pages import HISTORY_CSS, HISTORY_CSS_FILE
 from compact_site.render.statement import STATEMENT_URI, statement_markdown
 from compact_site.runtime.background import fork_refused, worth_forking
 from compact_site.runtime.log_relay import WARNINGS, counted
@@ -132,8 +133,7 @@ class CompactPlugin(BasePlugin[CompactConfig]):
         self.terms = TermAnnotator(self.loaded.compacts, self.loaded.glossary, self.context.frozen)
         # The page fragments: a council's own (its custom_dir, then the theme's folders) before the package's.
         self.fragments = Fragments(config.theme.dirs)
-        for path in self.fragments.overridden():
-            log.debug(f"page fragment from the theme: {path}")
+        log.debug(f"page fragments from the theme: {', '.join(map(str, self.fragments.overridden())) or 'none'}")
         try:
             self.fragments.check()
         except FragmentError as error:  # a mistake in the site's own copy of a fragment
@@ -175,6 +175,7 @@ class CompactPlugin(BasePlugin[CompactConfig]):
             generated += [(path, text, None) for path, text in identifier + downloads + rest]  # static_files' order
         assets = resources.files("compact_site").joinpath("assets")
         generated += [(f"{ASSET_DIR}/{name}", assets.joinpath(name).read_text("utf-8"), None) for name in ASSETS]
+        generated += [(HISTORY_CSS_FILE, HISTORY_CSS, None)] if self.context.timelines else []  # history pages' CSS
         if STATEMENT_URI not in files.src_uris:  # a site's own hand-written statement wins
             contact = self.config.accessibility_contact_name, self.config.accessibility_contact_email
             if not contact[1]:

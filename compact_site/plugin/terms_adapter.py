@@ -9,6 +9,7 @@ from compact_site.core.glossary import Entry, TermMatcher, page_matcher, term_an
 from compact_site.core.registers import PAGE_URI
 from compact_site.model import Compact, Glossary
 from compact_site.pages.listing import compact_page_uri, edition_page_uris
+from compact_site.render.changes_pages import SITE_CHANGES_URI, changes_page_uri
 from compact_site.render.form_pages import form_page_uri
 from compact_site.render.glossary_pages import SITE_GLOSSARY_URI, compact_glossary_uri
 from compact_site.render.term_buttons import annotate_terms
@@ -18,17 +19,16 @@ class TermAnnotator:
     """Annotates each page with the terms that apply there; glossary pages themselves are left alone."""
 
     def __init__(self, compacts: list[Compact], site: Glossary | None, frozen: dict[str, list] | None = None) -> None:
-        """``frozen``: slug -> its frozen editions (content/loader.py ``Loaded.frozen``), whose pages take the
-        terms of their compact's page."""
+        """``frozen``: slug -> its frozen editions (content/loader.py ``Loaded.frozen``), whose pages get none."""
         self.site = site
-        by_slug = {c.slug: c for c in compacts}
         self.by_page = {compact_page_uri(c.slug): c for c in compacts}
-        self.by_page.update({uri: by_slug[slug] for uri, slug in edition_page_uris(frozen or {}).items()
-                             if slug in by_slug})
         # Glossary pages are the definitions; registers are data tables, where buttons would only clutter.
-        # Forms are signed on paper: they print on one page, without a list of definitions.
-        self.skip = {SITE_GLOSSARY_URI, PAGE_URI} | {compact_glossary_uri(c.slug) for c in compacts} | {
+        # Forms are signed on paper: they print on one page, without a list of definitions. A past edition's page
+        # and the changes pages would show today's definitions against older wording, which may have meant
+        # otherwise: the edition's own glossary is on its page.
+        self.skip = {SITE_GLOSSARY_URI, PAGE_URI, SITE_CHANGES_URI} | {compact_glossary_uri(c.slug) for c in compacts} | {
             f"{c.slug}/{PAGE_URI}" for c in compacts} | {form_page_uri(c.slug, f.id) for c in compacts for f in c.forms}
+        self.skip |= set(edition_page_uris(frozen or {})) | {changes_page_uri(c.slug) for c in compacts}
         self.matchers: dict[str | None, TermMatcher] = {}
 
     def matcher(self, compact: Compact | None) -> TermMatcher:
