@@ -46,13 +46,14 @@ def main() -> None:
     import mkdocs.commands.build as mkdocs_build
     from mkdocs.config import load_config
 
+    from compact_site.core import context
     from compact_site.plugin import plugin, split_build
 
     timed(plugin, "load_content", "load + validate (part in the worker)")
-    timed(plugin.Concordance, "build", "concordance")
-    timed(plugin, "site_pages", "page Markdown")
+    timed(context.BuildContext, "make_indexes", "indexes: concordance, used-in")
+    timed(plugin, "site_pages", "page Markdown (compact, edition, changes pages)")
     timed(plugin, "download_files", "exports and registers: the downloads (make)")
-    timed(plugin, "page_files", "identifier pages, compare data (make)")
+    timed(plugin, "page_files", "identifier and history pages, compare data, feeds (make)")
     timed(split_build, "write_files", "write static files")
     timed(mkdocs_build, "get_navigation", "navigation (MkDocs reads every page next)")
     timed(plugin, "clause_entries", "clause search entries")
