@@ -57,6 +57,7 @@ def main() -> None:
     timed(split_build, "write_files", "write static files")
     timed(mkdocs_build, "get_navigation", "navigation (MkDocs reads every page next)")
     timed(plugin, "clause_entries", "clause search entries")
+    timed(plugin, "timeline_pages", "past editions' and changes pages (make)")
     timed(split_build.SplitBuild, "join", "on_post_build: wait for the worker")
     config = load_config("mkdocs.yml")
     config.plugins.on_startup(command="build", dirty=False)

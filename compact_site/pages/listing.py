@@ -23,9 +23,15 @@ from compact_site.render.clause_pages import clause_page_path, render_clause_pag
 from compact_site.render.compact_header import edition_line, succession_rows
 from compact_site.render.compact_page import render_compact_page
 from compact_site.render.compare_page import COMPARE_URI, compare_markdown, compare_script_path, compare_scripts
-from compact_site.pages.edition_history import changes_pages, history_files, history_href, history_paths
+from compact_site.pages.edition_history import (
+    changes_page_sources,
+    changes_pages,
+    history_files,
+    history_href,
+    history_paths,
+)
 from compact_site.render.downloads import FormatContact, format_request, statement_href
-from compact_site.render.edition_page import render_edition_page
+from compact_site.render.edition_page import FRONT_MATTER, render_edition_page
 from compact_site.render.form_pages import form_markdown, form_page_uri
 from compact_site.render.fragments import Fragments, package_fragments, placeholder
 from compact_site.render.glossary_pages import (
@@ -102,16 +108,37 @@ def edition_pages(context: BuildContext, files: dict[str, str], fragments: Fragm
     return pages
 
 
+def edition_page_sources(context: BuildContext, files: dict[str, str]) -> list[tuple[str, str | None]]:
+    """(source path, the YAML it came from) of each page :func:`edition_pages` makes, in its order, without
+    making them."""
+    return [(edition_page_uri(slug, edition.date), files.get(slug))
+            for slug, timeline in context.timelines.items() for edition in timeline.past]
+
+
+def timeline_pages(context: BuildContext, files: dict[str, str], fragments: Fragments | None = None,
+                   contact: FormatContact | None = None) -> list[PageSource]:
+    """The pages of the compacts' editions: each past edition's, then the changes pages (none without past
+    editions). :func:`site_pages` lists them, or with ``made_elsewhere`` leaves them to a worker process."""
+    return edition_pages(context, files, fragments, contact) + changes_pages(context, files, fragments)
+
+
+def stand_ins(sources: list[tuple[str, str | None]]) -> list[PageSource]:
+    """Pages made elsewhere, each standing in with the front matter of every page of :func:`timeline_pages`
+    (MkDocs reads it first; the page's own Markdown and blocks replace it when MkDocs renders the page)."""
+    return [PageSource(uri, FRONT_MATTER, origin, made_elsewhere=True) for uri, origin in sources]
+
+
 def site_pages(context: BuildContext, files: dict[str, str], with_home: bool, glossary_file: str | None = None,
-               fragments: Fragments | None = None, contact: FormatContact | None = None) -> list[PageSource]:
+               fragments: Fragments | None = None, contact: FormatContact | None = None,
+               made_elsewhere: bool = False) -> list[PageSource]:
     """Every generated Markdown page of a site; ``files``: slug -> the YAML file it came from; ``fragments``: the
     site's templates (the package's by default); ``contact``: who readers ask for another format (None: the
-    pages point to the accessibility statement)."""
+    pages point to the accessibility statement); ``made_elsewhere``: the pages of :func:`timeline_pages` are made
+    by a worker process (a national register's 800 past editions: ~4 s), so here they only stand in."""
     compacts, citations, style, site_glossary = context.compacts, context.citations, context.style, context.glossary
     more = header_more(context)
     pages = [compact_page(c, citations.for_page(c.slug, style), context.concordance, files.get(c.slug), fragments,
                           contact, more[c.slug], c.slug in context.timelines) for c in compacts]
-    pages += edition_pages(context, files, fragments, contact)
     used = context.used_in
     for c in compacts:
         blocks: list[str] = []
@@ -133,10 +160,11 @@ def site_pages(context: BuildContext, files: dict[str, str], with_home: bool, gl
     if len(compacts) > 1:
         pages.append(PageSource(COMPARE_URI, compare_markdown(compacts, context.concordance, citations,
                                                               style.directory_urls)))
-    pages += changes_pages(context, files, fragments)  # none without past editions
     if with_home:
         pages.append(home_page(compacts, SITE_INDEX_FILE, style.directory_urls, fragments))
-    return pages
+    # Last, so that MkDocs reads them last: in a large build a worker makes them meanwhile (none without editions).
+    sources = edition_page_sources(context, files) + changes_page_sources(context, files)
+    return pages + (stand_ins(sources) if made_elsewhere else timeline_pages(context, files, fragments, contact))
 
 
 def static_files(context: BuildContext, site_name: str, fragments: Fragments | None = None) -> list[tuple[str, str]]:

@@ -9,9 +9,9 @@ Event plan:
   logger so ``--strict`` fails on them.
 * ``on_files`` – drop the YAML sources; add the generated pages (``File.generated``, never written into
   ``docs_dir``), the identifier pages, exports and registers (in a large build made and written by a worker
-  meanwhile, split_build.py) and the assets, refusing a clash with a hand-written file.
+  meanwhile, split_build.py, which also makes the past editions' pages) and the assets, refusing clashes.
 * ``on_nav`` – one entry per compact, or per-page navigation above ``nav_compacts_limit`` (plugin/nav_view.py).
-* ``on_page_markdown`` – resolve ``[[slug:id]]`` references in hand-written pages.
+* ``on_page_markdown`` – resolve ``[[slug:id]]`` references in hand-written pages; take the worker's pages.
 * ``on_page_content`` – splice the page fragments' HTML (render/fragments.py: templates, the theme's first) that
   search should index (registers, "searched" placeholders); note their anchors for MkDocs' link check.
 * ``on_env`` – every page is read: check the fragments' links against the site's files and anchors (CS412).
@@ -31,12 +31,12 @@ from __future__ import annotations
 import json
 import time
 from functools import partial
-from importlib import resources
 from pathlib import Path
 
 from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
+from mkdocs.utils.meta import get_data
 
 from compact_site.content.checks import not_ready
 from compact_site.content.loader import Loaded
@@ -44,25 +44,25 @@ from compact_site.content.site_loader import is_data_file, load_content, summary
 from compact_site.core.citations import LinkStyle, link_references
 from compact_site.core.context import BuildContext
 from compact_site.errors import ContentError, Problem
-from compact_site.pages.listing import download_files, download_sizes, page_files, site_pages, static_paths
-from compact_site.pages.search import (
-    INDEX_SCRIPT_URI,
-    SEARCH_PAGE_URI,
-    clause_entries,
-    index_script,
-    merge_into_material_index,
-    search_page_markdown,
+from compact_site.pages.listing import (
+    download_files,
+    download_sizes,
+    page_files,
+    site_pages,
+    static_paths,
+    timeline_pages,
 )
+from compact_site.pages.search import clause_entries, merge_into_material_index
 from compact_site.plugin.config import CompactConfig, contact_problems, format_contact
 from compact_site.plugin.fragment_check import fragment_link_problems
 from compact_site.plugin.material_markup import valid_material_markup
 from compact_site.plugin.nav_view import NavView
+from compact_site.plugin.site_extras import ASSET_DIR, PAGE_ASSETS, extra_files
 from compact_site.plugin.split_build import SplitBuild
 from compact_site.plugin.terms_adapter import TermAnnotator
 from compact_site.render.downloads import FormatContact
 from compact_site.render.fragments import FragmentError, Fragments, anchor_ids, finish, splice
-from compact_site.render.history_pages import HISTORY_CSS, HISTORY_CSS_FILE
-from compact_site.render.statement import STATEMENT_URI, statement_markdown
+from compact_site.render.statement import STATEMENT_URI
 from compact_site.runtime.background import fork_refused, worth_forking
 from compact_site.runtime.log_relay import WARNINGS, counted
 from compact_site.runtime.memory import collector_paused, hold_for_build, release_after_build
@@ -70,12 +70,6 @@ from compact_site.text.author_text import unsafe_page_links
 from compact_site.text.to_html import MARKDOWN_EXTENSIONS
 
 log = counted(get_plugin_logger(__name__))  # its warnings fail a strict build at any verbosity (runtime/log_relay.py)
-ASSET_DIR = "assets/compact-site"
-# Linked into every page (a11y.css: WCAG 2.2 AA fixes for mkdocs-material itself; compare.js idles elsewhere).
-PAGE_ASSETS = ("compact.css", "compact-forms.css", "compact-compare.css", "compact-header.css", "a11y.css",
-               "compact-list.css", "compact-editions.css", "print.css", "compact.js", "terms.js", "registers.js",
-               "compare.js", "editions.js")
-ASSETS = PAGE_ASSETS + ("search.js",)  # search.js: only the intranet copy's search page loads it
 
 
 class CompactPlugin(BasePlugin[CompactConfig]):
@@ -87,6 +81,7 @@ class CompactPlugin(BasePlugin[CompactConfig]):
         self.terms = TermAnnotator([], None)
         self.content_dir: Path | None = None
         self.generated: set[str] = set()
+        self.made_elsewhere: set[str] = set()  # pages a worker makes (on_files), their Markdown taken later
         self.nav_view: NavView | None = None
         self.command: str | None = None  # from on_startup: "build", "serve" or "gh-deploy"
         self.forking = False  # whether this build may fork a worker (runtime/background.py)
@@ -159,32 +154,33 @@ class CompactPlugin(BasePlugin[CompactConfig]):
         self.split = SplitBuild()
         elsewhere = static_paths(self.context) if self.forking else []
         if elsewhere and worth_forking(len(elsewhere)):  # made and written by a worker meanwhile, forked now that
-            # the data it needs exists; the downloads first, whose sizes the compact pages show
+            # the data it needs exists: first the past editions' and changes pages (~4 s at national scale, taken
+            # when MkDocs reads them), then the downloads, whose sizes the compact pages show, then the rest
             self._refuse_clashes(files, [(path, None) for path in elsewhere])
+            editions = partial(timeline_pages, self.context, self.loaded.files, self.fragments, self.format_contact)
             self.split.start(files, config, elsewhere, partial(download_files, self.context),
-                             partial(page_files, self.context, config.site_name, self.fragments))
+                             partial(page_files, self.context, config.site_name, self.fragments),
+                             editions if self.context.timelines else None)
         pages = site_pages(self.context, self.loaded.files, self.config.home and "index.md" not in files.src_uris,
-                           self.loaded.glossary_file, self.fragments, self.format_contact)
+                           self.loaded.glossary_file, self.fragments, self.format_contact,
+                           made_elsewhere=self.split.started and bool(self.context.timelines))
         self.blocks = {p.src_uri: p.blocks for p in pages if p.blocks}
-        self.unsearched = {p.src_uri for p in pages if p.blocks and not p.searchable}
+        self.unsearched = {p.src_uri for p in pages if (p.blocks or p.made_elsewhere) and not p.searchable}
+        self.made_elsewhere = {p.src_uri for p in pages if p.made_elsewhere}  # their Markdown: on_page_markdown
         generated = [(p.src_uri, p.markdown, p.origin) for p in pages]
         if not self.split.started:
             identifier, rest = page_files(self.context, config.site_name, self.fragments, split=True)
             downloads = download_files(self.context)
             self.split.keep_sizes(download_sizes(downloads))  # counted as MkDocs will write them
             generated += [(path, text, None) for path, text in identifier + downloads + rest]  # static_files' order
-        assets = resources.files("compact_site").joinpath("assets")
-        generated += [(f"{ASSET_DIR}/{name}", assets.joinpath(name).read_text("utf-8"), None) for name in ASSETS]
-        generated += [(HISTORY_CSS_FILE, HISTORY_CSS, None)] if self.context.timelines else []  # history pages' CSS
+        statement = None
         if STATEMENT_URI not in files.src_uris:  # a site's own hand-written statement wins
-            contact = self.config.accessibility_contact_name, self.config.accessibility_contact_email
-            if not contact[1]:
+            statement = self.config.accessibility_contact_name, self.config.accessibility_contact_email
+            if not statement[1]:
                 log.info("accessibility statement: no accessibility_contact_email set, so it asks readers to "
                          "contact the site owner")
-            generated.append((STATEMENT_URI, statement_markdown(config.site_name, *contact, self.format_contact), None))
-        if self.config.intranet:
-            generated += [(SEARCH_PAGE_URI, search_page_markdown(), None),
-                          (INDEX_SCRIPT_URI, index_script(clause_entries(compacts, directory_urls=False)), None)]
+        generated += extra_files(compacts, config.site_name, with_history=bool(self.context.timelines),
+                                 statement=statement, contact=self.format_contact, intranet=self.config.intranet)
         self._refuse_clashes(files, [(src_uri, origin) for src_uri, _, origin in generated])
         for src_uri, content, _ in generated:
             files.append(File.generated(config, src_uri, content=content))
@@ -221,13 +217,18 @@ class CompactPlugin(BasePlugin[CompactConfig]):
         if page.file.src_uri in self.unsearched:
             # Only now the clause blocks go in: Material's search has indexed the page's prose, and the clause
             # entries (on_post_build) carry every clause.
-            page.content = splice(page.content, finish(self.blocks[page.file.src_uri], self.split.sizes))
+            blocks = finish(self.blocks[page.file.src_uri], self.split.sizes, self.fragments)
+            page.content = splice(page.content, blocks)
         page.content = self.terms.annotate(page.content, page.file.src_uri, page.url, self.files)
         if self.nav_view is not None:
             context["nav"] = self.nav_view.for_page(page.file.src_uri)
         return context
 
     def on_page_markdown(self, markdown, *, page, config, files):
+        if self.config.enabled and page.file.src_uri in self.made_elsewhere:  # its stand-in gave the front matter
+            made = self.split.page(page.file.src_uri)
+            self.blocks[page.file.src_uri] = made.blocks
+            return get_data(made.markdown)[0]  # as MkDocs would have read it
         if not self.config.enabled or page.file.src_uri in self.generated:
             return markdown
         safe, unsafe = unsafe_page_links(markdown)  # the link policy, for pages written by hand too
@@ -255,7 +256,7 @@ class CompactPlugin(BasePlugin[CompactConfig]):
             page.present_anchor_ids.update(anchor_ids(blocks))
         if page.file.src_uri in self.unsearched:  # only the blocks search should read now; the rest after it
             return splice(html, blocks, searched_only=True)
-        return splice(html, finish(blocks, self.split.sizes))
+        return splice(html, finish(blocks, self.split.sizes, self.fragments))
 
     def on_post_page(self, output, *, page, config):
         return valid_material_markup(output) if self.config.enabled else output

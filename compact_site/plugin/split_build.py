@@ -26,6 +26,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files
 
+from compact_site.render.page_source import PageSource
 from compact_site.runtime.background import Worker, WorkerFailed
 from compact_site.runtime.log_relay import relog
 
@@ -49,6 +50,8 @@ class SplitBuild:
     def __init__(self) -> None:
         self.worker: Worker | None = None
         self._sizes: dict[str, int] | None = None  # the downloads' sizes, once known
+        self._first = 0  # the worker's task making the downloads: 1 when it makes pages first
+        self._pages: dict[str, PageSource] | None = None  # the pages it made, once taken
 
     def keep_sizes(self, sizes: dict[str, int]) -> None:
         """One process: the downloads' sizes, counted from the text MkDocs is about to write."""
@@ -59,22 +62,33 @@ class SplitBuild:
         return self.worker is not None
 
     def start(self, files: Files, config, paths: list[str], downloads: Callable[[], list[tuple[str, str]]],
-              rest: Callable[[], list[tuple[str, str]]]) -> None:
+              rest: Callable[[], list[tuple[str, str]]], pages: Callable[[], list[PageSource]] | None = None) -> None:
         """Register ``paths`` with MkDocs and start a worker writing ``downloads()``' then ``rest()``'s (path, text)
-        pairs, which together must be those paths, under ``site_dir``. Should no process start, :meth:`sizes` and
-        :meth:`join` make and write them here."""
+        pairs, which together must be those paths, under ``site_dir``; first, if given, it makes ``pages()``
+        (MkDocs pages' Markdown and blocks, for :meth:`page`). Should no process start, :meth:`page`,
+        :meth:`sizes` and :meth:`join` make them here."""
         for path in paths:  # known to MkDocs, so links to them check out
             files.append(WrittenElsewhere(path, None, config.site_dir, config.use_directory_urls))
         site_dir = Path(config.site_dir)
-        self.worker = Worker([lambda: write_files(site_dir, downloads()),
-                              lambda: len(write_files(site_dir, rest()))])  # a count: 32,000 paths stay there
+        tasks = [lambda: write_files(site_dir, downloads()),
+                 lambda: len(write_files(site_dir, rest()))]  # a count: 32,000 paths stay there
+        self._first = 1 if pages else 0
+        self.worker = Worker(([pages] if pages else []) + tasks)
+
+    def page(self, src_uri: str) -> PageSource:
+        """A page the worker made (:meth:`start`'s ``pages``): waits for that task only, the first it runs."""
+        if self._pages is None:
+            waited = time.perf_counter()
+            self._pages = {page.src_uri: page for page in self._taken(lambda worker: worker.result(0))}
+            log.debug(f"{len(self._pages)} pages from the worker: waited {time.perf_counter() - waited:.3f} s")
+        return self._pages[src_uri]
 
     def sizes(self) -> dict[str, int]:
         """The downloads' sizes (path -> bytes written): kept (:meth:`keep_sizes`), or the worker's, waiting for
         its first task only (asked for when the first compact page is spliced: it is long done by then)."""
         if self._sizes is None and self.worker is not None:
             waited = time.perf_counter()
-            self._sizes = self._taken(lambda worker: worker.result(0))
+            self._sizes = self._taken(lambda worker: worker.result(self._first))
             log.debug(f"the downloads' sizes from the worker: waited {time.perf_counter() - waited:.3f} s")
         return self._sizes or {}
 
@@ -83,7 +97,7 @@ class SplitBuild:
         worker, self.worker = self.worker, None
         if worker is None:
             return 0
-        sizes, count = self._taken(lambda _: worker.results(), worker)
+        *_, sizes, count = self._taken(lambda _: worker.results(), worker)
         return len(sizes) + count
 
     def _taken(self, take, worker: Worker | None = None):

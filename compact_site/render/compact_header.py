@@ -161,14 +161,24 @@ def header_context(compact: Compact, links: Optional[PageLinks], edition: Option
     return {"summary": summary_rows(compact, succession), "page": page, "edition": edition}
 
 
+class DownloadsContext(NamedTuple):
+    """``downloads.html``'s context for the sizes known (path -> bytes), called with them: the downloads and how to
+    ask for the compact in another format. Plain data, so a page made by a worker process (a past edition's)
+    travels with it and is rendered again here once the sizes are known."""
+
+    folder: str
+    files: list[tuple[str, str]]
+    request: object  # render/downloads.py's FormatRequest
+
+    def __call__(self, sizes: Mapping[str, int]) -> dict:
+        return {"downloads": downloads_view(self.folder, self.files, sizes), "request": self.request}
+
+
 def downloads_context(compact: Compact, links: PageLinks, files: list[tuple[str, str]],
-                      contact: Optional[FormatContact], edition: str = ""):
-    """``downloads.html``'s context, for the sizes known (path -> bytes): the downloads and how to ask for the
-    compact in another format; ``edition``: a past edition's date, for its page (one folder deeper)."""
+                      contact: Optional[FormatContact], edition: str = "") -> DownloadsContext:
+    """``downloads.html``'s context (:class:`DownloadsContext`); ``edition``: a past edition's date, for its page
+    (one folder deeper)."""
     depth, folder = (2, f"{compact.slug}/{edition}") if edition else (1, compact.slug)
     document = "this edition" if edition else "this compact"
     request = format_request(contact, document, compact.title, statement_href(depth, links.style.directory_urls))
-
-    def context_for(sizes: Mapping[str, int]) -> dict:
-        return {"downloads": downloads_view(folder, files, sizes), "request": request}
-    return context_for
+    return DownloadsContext(folder, files, request)

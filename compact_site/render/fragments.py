@@ -81,14 +81,13 @@ class Block(Markup):
     are the same."""
 
     fragment: str = ""
-    later: Optional[tuple["Fragments", Callable[[Mapping[str, int]], dict]]] = None
+    later: Optional[Callable[[Mapping[str, int]], dict]] = None  # plain data when its page is made in a worker
 
-    def finished(self, sizes: Mapping[str, int]) -> "Block":
-        """This block with the files' sizes (path -> bytes); itself when it needs none."""
+    def finished(self, sizes: Mapping[str, int], fragments: "Fragments") -> "Block":
+        """This block with the files' sizes (path -> bytes), rendered by ``fragments``; itself when it needs none."""
         if self.later is None:
             return self
-        fragments, context_for = self.later
-        return fragments.render(self.fragment, **context_for(sizes))
+        return fragments.render(self.fragment, **self.later(sizes))
 
 
 def package_folder() -> Path:
@@ -203,7 +202,7 @@ class Fragments:
         """Fragment ``name`` filled with ``context_for({})`` now (no sizes known), and again with the sizes of the
         files made meanwhile (path -> bytes) by :func:`finish` when its page is spliced."""
         block = self.render(name, **context_for({}))
-        block.later = (self, context_for)
+        block.later = context_for
         return block
 
     def filename(self, name: str) -> str:
@@ -258,13 +257,14 @@ def splice(page_html: str, blocks: Sequence[str], searched_only: bool = False) -
     return _PLACEHOLDER_RE.sub(lambda m: "\n".join(blocks[int(n)] for n in m[1].split()), page_html)
 
 
-def finish(blocks: Sequence[str], sizes: Callable[[], Mapping[str, int]]) -> Sequence[str]:
-    """The blocks, those rendered for later (:meth:`Fragments.render_later`) rendered again with ``sizes()``,
-    which is called only when one is: in a large build it waits for the worker making the downloads."""
+def finish(blocks: Sequence[str], sizes: Callable[[], Mapping[str, int]], fragments: "Fragments") -> Sequence[str]:
+    """The blocks, those rendered for later (:meth:`Fragments.render_later`) rendered again by ``fragments`` with
+    ``sizes()``, which is called only when one is: in a large build it waits for the worker making the
+    downloads."""
     if not any(getattr(block, "later", None) for block in blocks):
         return blocks
     known = sizes()
-    return tuple(block.finished(known) if isinstance(block, Block) else block for block in blocks)
+    return tuple(block.finished(known, fragments) if isinstance(block, Block) else block for block in blocks)
 
 
 def anchor_ids(blocks: Iterable[str]) -> set[str]:

@@ -16,6 +16,7 @@ class PageSource:
     origin: str | None = None
     blocks: tuple[str, ...] = ()  # HTML of the page fragments, for the Markdown's placeholders (render/fragments.py)
     searchable: bool = False  # whether the site's search indexes the blocks (clause text has its own entries)
+    made_elsewhere: bool = False  # a stand-in: a worker process makes its Markdown and blocks (pages/listing.py)
 
     def html(self) -> str:
         """The page as HTML without a site (Markdown through the site's extensions, then the blocks)."""
