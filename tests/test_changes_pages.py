@@ -10,7 +10,8 @@ import pytest
 from compact_site.content.loader import parse_compact
 from compact_site.content.site_loader import load_content
 from compact_site.core.context import BuildContext
-from compact_site.core.editions import EditionText, redline
+from compact_site.core.editions import EditionText
+from compact_site.core.redline import redline
 from compact_site.pages.edition_history import changes_pages
 from compact_site.render.changes_pages import recent_changes, site_changes_page
 from compact_site.render.edition_views import readable, redline_pieces, spaces_outside

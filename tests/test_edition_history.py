@@ -10,7 +10,8 @@ import pytest
 
 from compact_site.content.site_loader import load_content
 from compact_site.core.context import BuildContext
-from compact_site.core.editions import Piece, current_edition_date, redline
+from compact_site.core.editions import current_edition_date
+from compact_site.core.redline import Piece, redline
 
 EXAMPLE = Path(__file__).parent / "fixtures" / "editions" / "content"
 

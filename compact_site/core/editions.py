@@ -10,12 +10,11 @@ Nothing here renders: pages, feeds and exports turn these records into HTML, Ato
 """
 from __future__ import annotations
 
-import difflib
-import re
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
-from typing import Iterable, Iterator, Literal, NamedTuple, Optional
+from functools import cached_property
+from typing import Iterable, Iterator, NamedTuple, Optional
 
+from compact_site.core.redline import Piece, redline
 from compact_site.model import Compact
 
 DATE_KEYS = ("refreshed", "adopted", "published")  # the current text's own date: the newest of these it states
@@ -54,52 +53,6 @@ def wording(node: object) -> str:
     """What a clause says, as compared between editions: its title (if any) and its text, as written."""
     title = getattr(node, "title", None)
     return f"{title}\n{node.text}" if title else node.text  # type: ignore[attr-defined]
-
-
-class Piece(NamedTuple):
-    """A run of words in a redline: 'same', 'deleted' or 'inserted', with the text (its spaces kept)."""
-
-    kind: Literal["same", "deleted", "inserted"]
-    text: str
-
-
-# Spaces; numbers with their points and commas whole ("1.1", "£1,000": a clause number reads as one word, and its
-# point is not matched against a full stop elsewhere); words (with apostrophes, hyphens); other marks.
-_TOKEN_RE = re.compile(r"\s+|\d+(?:[.,]\d+)+|[\w'’-]+|[^\w\s]")
-
-
-def redline(old: str, new: str) -> list[Piece]:
-    """As :func:`_redline` (the same two wordings meet on the changes page, in each pair compared there, and on
-    the clause's history page: compared once)."""
-    return list(_redline(old, new))
-
-
-@lru_cache(maxsize=1 << 16)
-def _redline(old: str, new: str) -> tuple[Piece, ...]:
-    """A word-level comparison of two wordings: the pieces that stayed, went and came, in reading order.
-    Words are compared whole and punctuation on its own, so a change reads 'eight → twelve', not letter soup,
-    and a comma added after a word does not mark the word as changed."""
-    before, after = _TOKEN_RE.findall(old), _TOKEN_RE.findall(new)
-    matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
-    pieces: list[Piece] = []
-    for op, a1, a2, b1, b2 in matcher.get_opcodes():
-        if op == "equal":
-            _add(pieces, "same", "".join(before[a1:a2]))
-            continue
-        if op in ("delete", "replace"):
-            _add(pieces, "deleted", "".join(before[a1:a2]))
-        if op in ("insert", "replace"):
-            _add(pieces, "inserted", "".join(after[b1:b2]))
-    return tuple(pieces)
-
-
-def _add(pieces: list[Piece], kind: str, text: str) -> None:
-    if not text:
-        return
-    if pieces and pieces[-1].kind == kind:
-        pieces[-1] = Piece(kind, pieces[-1].text + text)  # type: ignore[arg-type]
-    else:
-        pieces.append(Piece(kind, text))  # type: ignore[arg-type]
 
 
 class Moved(NamedTuple):
@@ -268,9 +221,18 @@ class Timeline:
                             last[first] = new
         return last
 
+    @cached_property
+    def _filed(self) -> dict[str, list[str]]:
+        """The id a history is filed under -> every id it has had, in :attr:`history_ids`' order (looked up once
+        per clause: scanning every id for each would cost a compact's clauses squared)."""
+        filed: dict[str, list[str]] = {}
+        for old, now in self.history_ids.items():
+            filed.setdefault(now, []).append(old)
+        return filed
+
     def history(self, clause_id: str) -> ClauseHistory:
         """The history of the clause filed under ``clause_id`` (see :attr:`history_ids`)."""
-        ids = [old for old, now in self.history_ids.items() if now == clause_id]
+        ids = self._filed.get(clause_id, [])
         entries: list[HistoryEntry] = []
         events: list[Event] = []
         previous: Optional[HistoryEntry] = None  # the clause in the edition before

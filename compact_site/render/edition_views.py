@@ -17,7 +17,8 @@ from typing import NamedTuple, Optional
 from markupsafe import Markup
 
 from compact_site.core.citations import citation
-from compact_site.core.editions import Changes, EditionText, Piece, redline
+from compact_site.core.editions import Changes, EditionText
+from compact_site.core.redline import Piece, redline
 from compact_site.model.references import clause_anchor, clause_history_url, edition_url
 from compact_site.render.compact_header import format_date
 from compact_site.render.fragments import Fragments, package_fragments
