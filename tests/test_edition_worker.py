@@ -67,3 +67,23 @@ def test_the_stand_ins_are_the_pages_the_worker_makes(loaded_editions):
     whole = listing.site_pages(context, files, True)
     assert [page.src_uri for page in whole] == [page.src_uri for page in listing.site_pages(
         context, files, True, made_elsewhere=True)]  # and where they stand in the list
+
+
+def test_a_page_travels_between_processes_unchanged(loaded_editions):
+    """Packed for the trip (one string and lengths, not 100,000 pickled objects) and unpacked: the same page."""
+    import pickle
+
+    from compact_site.render.page_source import packed, unpacked
+
+    context, files = loaded_editions
+    for page in listing.timeline_pages(context, files):
+        back = unpacked(pickle.loads(pickle.dumps(packed(page))))
+        assert (back.src_uri, back.markdown, back.origin, back.searchable) == \
+            (page.src_uri, page.markdown, page.origin, page.searchable)
+        assert list(map(str, back.blocks)) == list(map(str, page.blocks))
+        assert back.blocks.names == tuple(getattr(block, "fragment", "") for block in page.blocks)  # for CS412
+        for sent, arrived in zip(page.blocks, back.blocks):
+            if getattr(sent, "later", None) is not None:  # rendered again with the downloads' sizes, here
+                assert arrived.later == sent.later and arrived.fragment == sent.fragment
+    edition = listing.timeline_pages(context, files)[0]
+    assert any(getattr(block, "later", None) is not None for block in edition.blocks)  # the test saw one

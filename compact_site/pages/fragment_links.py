@@ -129,9 +129,10 @@ class FragmentLinks:
                                   where)
 
     def _dangles(self, blocks: Sequence[str], href: str, reason: str, where: str) -> None:
-        for block in blocks:  # which fragments hold it: rare, so only now
+        names = getattr(blocks, "names", ())  # a page a worker made: plain strings, named apart (render/page_source.py)
+        for n, block in enumerate(blocks):  # which fragments hold it: rare, so only now
             if href in hrefs([block]):
-                self._note(getattr(block, "fragment", "?"), href, reason, where)
+                self._note(getattr(block, "fragment", None) or (names[n] if names else "?"), href, reason, where)
 
     def _note(self, fragment: str, href: str, reason: str, where: str) -> None:
         entry = self.dangling.setdefault((fragment, href, reason), [where, 0])

@@ -26,7 +26,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files
 
-from compact_site.render.page_source import PageSource
+from compact_site.render.page_source import PageSource, packed, unpacked
 from compact_site.runtime.background import Worker, WorkerFailed
 from compact_site.runtime.log_relay import relog
 
@@ -73,13 +73,13 @@ class SplitBuild:
         tasks = [lambda: write_files(site_dir, downloads()),
                  lambda: len(write_files(site_dir, rest()))]  # a count: 32,000 paths stay there
         self._first = 1 if pages else 0
-        self.worker = Worker(([pages] if pages else []) + tasks)
+        self.worker = Worker(([lambda: [packed(page) for page in pages()]] if pages else []) + tasks)
 
     def page(self, src_uri: str) -> PageSource:
         """A page the worker made (:meth:`start`'s ``pages``): waits for that task only, the first it runs."""
         if self._pages is None:
             waited = time.perf_counter()
-            self._pages = {page.src_uri: page for page in self._taken(lambda worker: worker.result(0))}
+            self._pages = {page.src_uri: page for page in map(unpacked, self._taken(lambda w: w.result(0)))}
             log.debug(f"{len(self._pages)} pages from the worker: waited {time.perf_counter() - waited:.3f} s")
         return self._pages[src_uri]
 
