@@ -61,7 +61,7 @@ from compact_site.plugin.split_build import SplitBuild
 from compact_site.plugin.terms_adapter import TermAnnotator
 from compact_site.render.downloads import FormatContact
 from compact_site.render.fragments import FragmentError, Fragments, anchor_ids, finish, splice
-from compact_site.render.history_pages import HISTORY_CSS, HISTORY_CSS_FILE
+from compact_site.render.history_pages import small_pages_css
 from compact_site.render.statement import STATEMENT_URI, statement_markdown
 from compact_site.runtime.background import fork_refused, worth_forking
 from compact_site.runtime.log_relay import WARNINGS, counted
@@ -175,7 +175,7 @@ class CompactPlugin(BasePlugin[CompactConfig]):
             generated += [(path, text, None) for path, text in identifier + downloads + rest]  # static_files' order
         assets = resources.files("compact_site").joinpath("assets")
         generated += [(f"{ASSET_DIR}/{name}", assets.joinpath(name).read_text("utf-8"), None) for name in ASSETS]
-        generated += [(HISTORY_CSS_FILE, HISTORY_CSS, None)] if self.context.timelines else []  # history pages' CSS
+        generated += [(path, css, None) for path, css in small_pages_css(bool(self.context.timelines))]
         if STATEMENT_URI not in files.src_uris:  # a site's own hand-written statement wins
             contact = self.config.accessibility_contact_name, self.config.accessibility_contact_email
             if not contact[1]:
