@@ -2,7 +2,7 @@
 
 A clause's identifier URL (:func:`compact_site.model.references.clause_url`) must keep working wherever the
 site is copied: a web server, any static host, or an intranet share opened over ``file://``. So each
-identifier page is a plain, self-contained HTML file (not a themed MkDocs page) that
+identifier page is a plain HTML file (not a themed MkDocs page), styled by one small stylesheet beside it, that
 
 * shows the clause itself with its citation, so the address is useful on its own (no JavaScript,
   printing, reading the file directly), and
