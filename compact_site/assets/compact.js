@@ -8,9 +8,18 @@
 (function () {
   "use strict";
 
+  // A clause's identifier URL. A fragment may give it (data-url); else its relative link (data-href) is resolved
+  // against the page's public address, the canonical link MkDocs writes when site_url is set (Material keeps it
+  // current through instant navigation), so a copy read over file:// or on a staging host still copies the public
+  // URL, as data-url did when every button carried it (80 a page, 7 MB at national scale). Identifier URLs are
+  // folders: an intranet copy's "index.html" is dropped. Without site_url, the page's own address.
   function clauseUrl(button) {
-    // site_url known at build time wins; otherwise resolve against the page's own address.
-    return button.getAttribute("data-url") || new URL(button.getAttribute("data-href"), window.location.href).href;
+    var given = button.getAttribute("data-url"), href = button.getAttribute("data-href");
+    var canonical = document.querySelector("link[rel=canonical]");
+    if (given || !canonical) { return given || new URL(href, window.location.href).href; }
+    var url = new URL(href, canonical.href);
+    url.pathname = url.pathname.replace(/\/index\.html$/, "/");
+    return url.href;
   }
 
   var liveRegion = null;  // one polite live region per page announces copy results to screen readers

@@ -1,6 +1,8 @@
 /* compact-site: "Compare any two editions" on a compact's changes page (/<slug>/changes/). No dependencies, no
- * network: every pair of editions is already in the page (render/changes_pages.py), each a
- * <section data-edition-pair="from-<older>-to-<newer>">, the keys being the dates of the editions or "current".
+ * network: every pair of editions is already in the page (render/changes_pages.py), the keys being the dates of
+ * the editions or "current": a consecutive pair as the "what changed" list above (<div data-edition-pair=
+ * "from-<older>-to-<newer>">), any other as a <section data-edition-pair> of its own. This script copies each
+ * consecutive pair into a section like the others, headed as they are, so the page need not hold it twice.
  * Progressive enhancement: without this script the form stays hidden and a list of links leads to every pair,
  * each shown; with it, the list and the pairs are hidden, the form is shown, and choosing two editions shows
  * their pair (older to newer, whichever select holds which) and says so in a polite live region. Elsewhere it
@@ -8,6 +10,26 @@
  */
 (function () {
   "use strict";
+
+  // A section for a consecutive pair, from its list above: headed "<older> to <newer>" as the page's own sections
+  // are (the options' text), its headings a level down (h3 -> h4), as theirs are.
+  function copyPair(above, from, after) {
+    var key = above.getAttribute("data-edition-pair"), section = document.createElement("section");
+    var keys = key.slice(5).split("-to-");  // "from-2012-04-01-to-current"
+    var names = [keys[0], keys[1]].map(function (value) {
+      return Array.prototype.filter.call(from.options, function (o) { return o.value === value; })[0].text;
+    });
+    section.className = "compact-changes compact-changes--pair";
+    section.id = "compare-" + key;
+    section.setAttribute("data-edition-pair", key);
+    section.setAttribute("data-summary", above.getAttribute("data-summary"));
+    section.innerHTML = above.innerHTML.replace(/<(\/?)h3>/g, "<$1h4>");
+    var heading = document.createElement("h3");
+    heading.textContent = names[0] + " to " + names[1];
+    section.insertBefore(heading, section.firstChild);
+    after.parentNode.insertBefore(section, after.nextSibling);
+    return section;
+  }
 
   function init() {
     var form = document.querySelector("form.compact-editions-picker");
@@ -17,8 +39,11 @@
     var status = document.getElementById("compact-editions-status");
     var note = document.querySelector(".compact-editions-note");
     var list = document.querySelector(".compact-editions-pairs");
+    if (!from || !to || !status) { return; }
     var pairs = Array.prototype.slice.call(document.querySelectorAll("section[data-edition-pair]"));
-    if (!from || !to || !pairs.length) { return; }
+    Array.prototype.forEach.call(document.querySelectorAll("div[data-edition-pair]"), function (above) {
+      pairs.push(copyPair(above, from, status));
+    });
 
     function update(event) {
       var a = from.selectedIndex, b = to.selectedIndex, shown = null;

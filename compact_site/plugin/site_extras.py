@@ -1,5 +1,5 @@
-"""The files every site gets besides its compacts' pages: the plugin's CSS and JavaScript, the history pages'
-stylesheet, the accessibility statement (unless the site wrote its own) and, in an intranet copy, the search page
+"""The files every site gets besides its compacts' pages: the plugin's CSS and JavaScript, the unthemed pages'
+stylesheets (identifier, tombstone and history pages), the accessibility statement (unless the site wrote its own) and, in an intranet copy, the search page
 and its index script. The plugin adds them at ``on_files``.
 """
 from __future__ import annotations
@@ -10,7 +10,7 @@ from compact_site.model import Compact
 from compact_site.pages.search import INDEX_SCRIPT_URI, SEARCH_PAGE_URI, clause_entries, index_script, \
     search_page_markdown
 from compact_site.render.downloads import FormatContact
-from compact_site.render.history_pages import HISTORY_CSS, HISTORY_CSS_FILE
+from compact_site.render.history_pages import small_pages_css
 from compact_site.render.statement import STATEMENT_URI, statement_markdown
 
 ASSET_DIR = "assets/compact-site"
@@ -28,7 +28,7 @@ def extra_files(compacts: list[Compact], site_name: str, *, with_history: bool, 
     ask for another format."""
     assets = resources.files("compact_site").joinpath("assets")
     made = [(f"{ASSET_DIR}/{name}", assets.joinpath(name).read_text("utf-8"), None) for name in ASSETS]
-    made += [(HISTORY_CSS_FILE, HISTORY_CSS, None)] if with_history else []
+    made += [(path, css, None) for path, css in small_pages_css(with_history)]  # the unthemed pages' CSS
     if statement is not None:
         made.append((STATEMENT_URI, statement_markdown(site_name, *statement, contact), None))
     if intranet:

@@ -3,7 +3,8 @@
 A compact's page lists, newest first, what changed from each edition to the next (clauses added, withdrawn,
 moved, reworded with a redline, renumbered; signatories added and removed), then lets a reader pick any two
 editions: every other pair is in the page too (a compact has a handful of editions, so the pairs are few),
-hidden by editions.js until chosen, and without JavaScript a list of links leads to each. The site's page lists
+hidden by editions.js until chosen (which copies a consecutive pair from above rather than the page holding it
+twice), and without JavaScript a list of links leads to each. The site's page lists
 recent changes across every compact, newest first, at most :data:`RECENT_LIMIT` of them.
 
 Only compacts with frozen editions have a changes page, and the site has its page only when one of them does
@@ -104,9 +105,10 @@ def compact_changes_page(timeline: Timeline, directory_urls: bool = True, origin
                                                  f"{pair_anchor(a, b)}") for a, b in pairs]
         page.block(page.fragments.render("edition-picker.html", pairs=links,
                                          editions=[edition_ref(e, root, directory_urls) for e in editions]))
-        for a, b in pairs:  # a consecutive pair is listed above too: its copy here shows only when chosen
-            page.block(page.fragments.render("edition-changes.html", changes=views[id(a), id(b)], level=4,
-                                             stored=True, hidden=(id(a), id(b)) in consecutive))
+        for a, b in pairs:  # a consecutive pair is listed above: editions.js copies it here when chosen (7 MB less
+            if (id(a), id(b)) not in consecutive:  # at national scale than a hidden copy in the page)
+                page.block(page.fragments.render("edition-changes.html", changes=views[id(a), id(b)], level=4,
+                                                 stored=True, hidden=False))
     return page.source(changes_page_uri(timeline.slug), origin)
 
 

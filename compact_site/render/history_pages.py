@@ -21,7 +21,7 @@ from compact_site.core.citations import citation
 from compact_site.core.editions import EditionText, HistoryEntry, Timeline
 from compact_site.model import Compact
 from compact_site.model.references import clause_anchor, clause_history_url
-from compact_site.render.clause_pages import PAGE_CSS, clause_html
+from compact_site.render.clause_pages import PAGE_CSS, PAGE_CSS_FILE, clause_html
 from compact_site.render.compact_header import format_date
 from compact_site.render.compact_page import WithdrawnView
 from compact_site.render.edition_views import (
@@ -63,6 +63,12 @@ HISTORY_CSS = PAGE_CSS + (
     ".compact-redline del:before,.compact-redline ins:before,.compact-redline del:after,"
     ".compact-redline ins:after{display:inline-block;text-decoration:none;font-weight:700}"
 )
+
+
+def small_pages_css(histories: bool) -> list[tuple[str, str]]:
+    """(path, CSS) of the stylesheets the plugin writes for the pages that are not themed: the identifier pages' and
+    tombstones' (always), and the history pages' (when a compact has past editions, ``histories``)."""
+    return [(PAGE_CSS_FILE, PAGE_CSS)] + ([(HISTORY_CSS_FILE, HISTORY_CSS)] if histories else [])
 
 
 def history_page_path(slug: str, clause_id: str) -> str:

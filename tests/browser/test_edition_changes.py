@@ -32,6 +32,11 @@ def test_the_picker_shows_the_chosen_pair_and_announces_it(page, example_server)
     assert _shown_pairs(page) == ["compare-from-2016-09-01-to-current"]
     assert page.text_content("#compact-editions-status") == (
         "Showing 2016 refresh to 2021 refresh: 1 clause added, 1 reworded; 1 signatory added.")
+    # A consecutive pair is copied from the list above, headed and levelled as a stored pair is.
+    shown = "#compare-from-2016-09-01-to-current"
+    assert page.text_content(f"{shown} > h3") == "2016 refresh (1 September 2016) to 2021 refresh (current, March 2021)"
+    assert page.locator(f"{shown} h4").all_text_contents()[:2] == ["Clauses added (1)", "Clauses reworded (1)"]
+    assert not page.locator(f"{shown} h3").count() - 1  # only its own heading
     page.select_option("#editions-to", "2012-04-01")  # either order: older to newer
     assert _shown_pairs(page) == ["compare-from-2012-04-01-to-2016-09-01"]
     page.select_option("#editions-to", "2016-09-01")
