@@ -57,12 +57,11 @@ from compact_site.plugin.config import CompactConfig, contact_problems, format_c
 from compact_site.plugin.fragment_check import fragment_link_problems
 from compact_site.plugin.material_markup import valid_material_markup
 from compact_site.plugin.nav_view import NavView
-from compact_site.plugin.site_extras import ASSET_DIR, PAGE_ASSETS, extra_files
+from compact_site.plugin.site_extras import ASSET_DIR, PAGE_ASSETS, extra_files, statement_contact
 from compact_site.plugin.split_build import SplitBuild
 from compact_site.plugin.terms_adapter import TermAnnotator
 from compact_site.render.downloads import FormatContact
 from compact_site.render.fragments import FragmentError, Fragments, anchor_ids, finish, splice
-from compact_site.render.statement import STATEMENT_URI
 from compact_site.runtime.background import fork_refused, worth_forking
 from compact_site.runtime.log_relay import WARNINGS, counted
 from compact_site.runtime.memory import collector_paused, hold_for_build, release_after_build
@@ -173,14 +172,9 @@ class CompactPlugin(BasePlugin[CompactConfig]):
             downloads = download_files(self.context)
             self.split.keep_sizes(download_sizes(downloads))  # counted as MkDocs will write them
             generated += [(path, text, None) for path, text in identifier + downloads + rest]  # static_files' order
-        statement = None
-        if STATEMENT_URI not in files.src_uris:  # a site's own hand-written statement wins
-            statement = self.config.accessibility_contact_name, self.config.accessibility_contact_email
-            if not statement[1]:
-                log.info("accessibility statement: no accessibility_contact_email set, so it asks readers to "
-                         "contact the site owner")
         generated += extra_files(compacts, config.site_name, with_history=bool(self.context.timelines),
-                                 statement=statement, contact=self.format_contact, intranet=self.config.intranet)
+                                 statement=statement_contact(self.config, files.src_uris),
+                                 contact=self.format_contact, intranet=self.config.intranet)
         self._refuse_clashes(files, [(src_uri, origin) for src_uri, _, origin in generated])
         for src_uri, content, _ in generated:
             files.append(File.generated(config, src_uri, content=content))

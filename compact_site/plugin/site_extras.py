@@ -1,10 +1,12 @@
-"""The files every site gets besides its compacts' pages: the plugin's CSS and JavaScript, the unthemed pages'
-stylesheets (identifier, tombstone and history pages), the accessibility statement (unless the site wrote its own) and, in an intranet copy, the search page
-and its index script. The plugin adds them at ``on_files``.
+"""The files every site gets besides its compacts' pages: the plugin's CSS and JavaScript, the stylesheets of the
+unthemed pages (identifier, tombstone and history pages), the accessibility statement (unless the site wrote its
+own) and, in an intranet copy, the search page and its index script. The plugin adds them at ``on_files``.
 """
 from __future__ import annotations
 
 from importlib import resources
+
+from mkdocs.plugins import get_plugin_logger
 
 from compact_site.model import Compact
 from compact_site.pages.search import INDEX_SCRIPT_URI, SEARCH_PAGE_URI, clause_entries, index_script, \
@@ -13,6 +15,7 @@ from compact_site.render.downloads import FormatContact
 from compact_site.render.history_pages import small_pages_css
 from compact_site.render.statement import STATEMENT_URI, statement_markdown
 
+log = get_plugin_logger(__name__)
 ASSET_DIR = "assets/compact-site"
 # Linked into every page (a11y.css: WCAG 2.2 AA fixes for mkdocs-material itself; compare.js idles elsewhere).
 PAGE_ASSETS = ("compact.css", "compact-forms.css", "compact-compare.css", "compact-header.css", "a11y.css",
@@ -35,3 +38,14 @@ def extra_files(compacts: list[Compact], site_name: str, *, with_history: bool, 
         made += [(SEARCH_PAGE_URI, search_page_markdown(), None),
                  (INDEX_SCRIPT_URI, index_script(clause_entries(compacts, directory_urls=False)), None)]
     return made
+
+
+def statement_contact(config, src_uris) -> tuple[str, str] | None:
+    """Who the generated accessibility statement names (the plugin's ``config``: name, email), or None when the
+    site has its own statement (``src_uris``: the site's files): a site's own hand-written statement wins."""
+    if STATEMENT_URI in src_uris:
+        return None
+    if not config.accessibility_contact_email:
+        log.info("accessibility statement: no accessibility_contact_email set, so it asks readers to "
+                 "contact the site owner")
+    return config.accessibility_contact_name, config.accessibility_contact_email
