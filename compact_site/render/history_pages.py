@@ -3,8 +3,8 @@
 The identifier page of a clause forwards to the compact's page by script, so its history has a page of its own
 (linked from the clause on the compact's page, from the identifier page and from a withdrawn clause's tombstone).
 Only compacts with frozen editions have these pages. Like the identifier pages (render/clause_pages.py) each is a
-plain self-contained HTML file, one render of the clause-history fragment, not a themed MkDocs page: at national
-scale a compact's every clause has one, some 30,000 files. A former id's history address shows the same page as
+plain HTML file linking one shared stylesheet, one render of the clause-history fragment, not a themed MkDocs
+page: at national scale a compact's every clause has one, some 30,000 files. A former id's history address shows the same page as
 the id that took it over (:attr:`compact_site.core.editions.Timeline.history_ids`).
 
 The page says where the clause stands now, what happened to it when (added, moved, renumbered, reworded,
