@@ -275,3 +275,12 @@ def test_shared_bigrams_are_one_object_and_the_same_features():
     first, second = features(text, canon), features(text.upper(), canon)
     assert first == second == features(text)
     assert {id(f) for f in first} == {id(f) for f in second}
+
+
+def test_plain_text_drops_markup_only_where_there_is_some():
+    from compact_site.core.concordance import plain_text
+
+    assert plain_text("Give  three months' notice.") == "Give three months' notice."
+    assert plain_text("See [[funding:2.1]] and [the code](https://example.org/c) *now*[^n1].") == \
+        "See and the code ( now ."  # the address goes first, as a URL: its "(" stays (as before the shortcut)
+    assert plain_text("Read https://example.org/x | then `this` # here > there") == "Read then this here there"

@@ -50,12 +50,17 @@ _MARKUP = re.compile(r"\[\[[^\]]*\]\]|\[\^[^\]]*\]|https?://\S+")
 _WORD = re.compile(r"[a-z0-9]+")
 
 
+_LINK_TARGET = re.compile(r"\]\([^)]*\)")
+_SYMBOLS = re.compile(r"[*_`#>\[\]|]+")
+
+
 def plain_text(markdown: str) -> str:
-    """Readable words of a clause's Markdown: references, footnote markers and markup removed."""
-    text = _MARKUP.sub(" ", markdown)
-    text = re.sub(r"\]\([^)]*\)", "]", text)  # a link keeps its words, not its address
-    text = re.sub(r"[*_`#>\[\]|]+", " ", text)
-    return " ".join(text.split())
+    """Readable words of a clause's Markdown: references, footnote markers and markup removed. A pattern is
+    applied only to a text with the character it starts with (most clauses have none: 32,000 at 400 compacts)."""
+    text = _MARKUP.sub(" ", markdown) if "[" in markdown or "://" in markdown else markdown
+    if "](" in text:
+        text = _LINK_TARGET.sub("]", text)  # a link keeps its words, not its address
+    return " ".join(_SYMBOLS.sub(" ", text).split())
 
 
 def words(text: str) -> list[str]:
