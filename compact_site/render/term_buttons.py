@@ -75,7 +75,7 @@ def _tokens(page_html: str) -> list[str]:
     return tokens + _TOKEN_RE.split(page_html[position:]) if tokens else _TOKEN_RE.split(page_html)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=4096)  # the repeated tags stay; a page's one-off tags (a clause's own id) pass through
 def _tag(token: str) -> tuple[str, bool | None] | None:
     """What a tag does to the open elements: ``(name, None)`` closes ``name``; ``(name, skip)`` opens it (``skip``:
     its text is not annotated); ``("", False)`` neither (a void or self-closed element); None: not a tag.
