@@ -265,3 +265,22 @@ def test_compare_script_json_is_safe_inside_script_and_javascript():
     text = _script_json(value)
     assert not set("<>&\u2028\u2029") & set(text)
     assert json.loads(text) == value
+
+
+def test_shared_bigrams_are_one_object_and_the_same_features():
+    # Concordance.build passes one dict to every clause's features, so equal bigrams are the same string object
+    # (compared by identity in the index); the features themselves do not change.
+    canon: dict[str, str] = {}
+    text = "The council will give three months notice of any change to funding."
+    first, second = features(text, canon), features(text.upper(), canon)
+    assert first == second == features(text)
+    assert {id(f) for f in first} == {id(f) for f in second}
+
+
+def test_plain_text_drops_markup_only_where_there_is_some():
+    from compact_site.core.concordance import plain_text
+
+    assert plain_text("Give  three months' notice.") == "Give three months' notice."
+    assert plain_text("See [[funding:2.1]] and [the code](https://example.org/c) *now*[^n1].") == \
+        "See and the code ( now ."  # the address goes first, as a URL: its "(" stays (as before the shortcut)
+    assert plain_text("Read https://example.org/x | then `this` # here > there") == "Read then this here there"

@@ -123,3 +123,24 @@ def test_unknown_explicit_term_fails_strict_build_with_file_and_line(tmp_path, c
                 "site's glossary [CS408]") if where == "yaml" else \
         "content/about.md:3: [[glossary:nope]]: no term 'nope' in the glossary [CS408]"
     assert expected in caplog.text
+
+
+def test_tags_are_read_once_for_what_they_open_and_close():
+    from compact_site.render.term_buttons import _tag
+
+    assert _tag("</P >") == ("p", None)
+    assert _tag('<a href="x">') == ("a", True)  # a link's words are not annotated
+    assert _tag("<p>") == ("p", False)
+    assert _tag('<div hidden class="x">') == ("div", True)
+    assert _tag("<br>") == _tag('<img src="x" />') == ("", False)
+    assert _tag("<!-- a comment -->") is None
+
+
+def test_a_plain_definition_is_the_same_html_as_markdown_makes():
+    from compact_site.render.term_buttons import _definition_html
+    from compact_site.text.author_text import markdown
+    from compact_site.text.to_html import to_html
+
+    for text in ("Equality Impact Assessment: an assessment of a policy's effect, fair & open.",
+                 "A *council* body: see [the guide](https://example.org/).", "Two\n\nparagraphs."):
+        assert _definition_html(text) == to_html(markdown(text))

@@ -72,6 +72,9 @@ CSS_HREF = "../../../" + PAGE_CSS_FILE  # from <slug>/clause/<id>/index.html, in
 # ``noindex`` (in identifier-page.html): search engines treat the script as a redirect anyway; the compact's page
 # is the canonical text, and 32,000 short pages would only crowd results.
 
+# Made once: 32,000 identifier pages a national build, each a Python-level Markup construction (and copy) apiece.
+_PAGE_CSS_MARKUP = Markup(PAGE_CSS)
+_NO_NOTES = Markup("")
 _SCHEME_RE = re.compile(r"^\s*([a-zA-Z][a-zA-Z0-9+.-]*):")
 _FOOTNOTE_RE = re.compile(r"\[\^([^\]\s]+)\](?!:)")
 
@@ -114,7 +117,7 @@ def notes_html(compact: Compact, clause_id: str, resolve: Resolver | None = None
     ('' when none do, so most pages are unchanged)."""
     notes = notes_about(compact, clause_id) if compact.editorial_notes else []
     if not notes:
-        return Markup("")
+        return _NO_NOTES
     lines = note_lines(notes, lambda text: [markdown(text, resolve), ""])
     return Markup(quotes_escaped(markdown_html("\n".join(lines))))
 
@@ -142,7 +145,7 @@ def render_clause_page(*, compact: Compact, clause: Clause, citation: str, in_co
     return str((fragments or package_fragments()).render(
         "identifier-page.html", clause=view, standalone=True, compact=compact, citation=citation,
         site_name=site_name, canonical_url=canonical_url, home_href=home_href, in_context_href=in_context_href,
-        status=STATUS_TEXT.get(compact.status, ""), css=Markup(PAGE_CSS), css_href=CSS_HREF,
+        status=STATUS_TEXT.get(compact.status, ""), css=_PAGE_CSS_MARKUP, css_href=CSS_HREF,
         history_href=history_href)) + "\n"
 
 
@@ -161,5 +164,5 @@ def render_tombstone_page(*, compact: Compact, withdrawn, compact_href: str, sit
     """
     return str((fragments or package_fragments()).render(
         "tombstone.html", withdrawn=withdrawn_view(withdrawn), compact=compact, compact_href=compact_href,
-        site_name=site_name, home_href=home_href, css=Markup(PAGE_CSS), css_href=CSS_HREF,
+        site_name=site_name, home_href=home_href, css=_PAGE_CSS_MARKUP, css_href=CSS_HREF,
         history_href=history_href)) + "\n"
