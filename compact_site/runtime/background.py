@@ -12,7 +12,8 @@ Every MkDocs page is read, rendered and written by this process. A worker is a
 ``concurrent.futures.ProcessPoolExecutor`` of one process on the "fork" start method, created once the state
 its tasks need exists: it inherits that state (the loaded compacts, the concordance) instead of receiving it
 pickled. Each task returns its result with the log records it made, which this process logs again
-(runtime/log_relay.py), so ``--strict`` counts them as its own.
+(runtime/log_relay.py), so ``--strict`` counts them as its own; a big result (over 1 MB pickled) waits in a
+temporary file instead of the pool's pipe.
 
 Only where forking is safe and worth it (:func:`fork_refused`): on Linux (Windows has no fork; macOS forbids
 it once system libraries are loaded), under ``mkdocs build`` (``serve`` runs threads), with two or more usable
@@ -25,7 +26,9 @@ from __future__ import annotations
 import itertools
 import multiprocessing
 import os
+import pickle
 import sys
+import tempfile
 import threading
 import traceback
 from concurrent.futures import ProcessPoolExecutor
@@ -149,6 +152,8 @@ class Worker:
             if not ok:
                 raise WorkerFailed(value, records)
             relog(records)
+            if isinstance(value, _Spilled):
+                value = value.load()
         self._values[index] = value
         return value
 
@@ -165,14 +170,52 @@ class Worker:
         pool, self._pool = self._pool, None
         if pool is not None:
             pool.shutdown(wait=True, cancel_futures=True)
+            for index, future in enumerate(self._futures):  # results never taken: their files go too
+                if index not in self._values and future.done() and not future.cancelled() \
+                        and future.exception() is None and isinstance(future.result()[1], _Spilled):
+                    future.result()[1].discard()
+
+
+SPILL_BYTES = 1 << 20  # a result this big goes through a file, not the pool's pipe
+
+
+def spill_dir() -> str:
+    """Where big results wait: memory (/dev/shm) where Linux has it, else the system's temporary folder."""
+    return "/dev/shm" if os.access("/dev/shm", os.W_OK) else tempfile.gettempdir()
+
+
+class _Spilled:
+    """A worker's result left in a temporary file (:func:`_run`): the pool's pipe holds 64 KB, so sending 80 MB
+    (a national register's past-edition pages) through it kept the worker waiting ~1.5 s for this process, busy
+    with MkDocs, to read each piece; a file is written at once and read here in one go when the result is taken."""
+
+    def __init__(self, data: bytes) -> None:
+        handle, self.path = tempfile.mkstemp(prefix="compact-site-", suffix=".pickle", dir=spill_dir())
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+
+    def load(self) -> Any:
+        try:
+            with open(self.path, "rb") as data:
+                return pickle.load(data)
+        finally:
+            self.discard()
+
+    def discard(self) -> None:
+        try:
+            os.unlink(self.path)
+        except OSError:
+            pass
 
 
 def _run(key: int, index: int) -> tuple[bool, Any, list]:
     """In the worker: one task, with the log records it made; (True, result, records) or (False, traceback,
-    records)."""
+    records). A big result comes as a :class:`_Spilled` file."""
     with captured_log() as records:
         try:
-            return True, _PENDING[key][index](), records
+            value = _PENDING[key][index]()
+            data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+            return True, _Spilled(data) if len(data) > SPILL_BYTES else value, records
         except BaseException:  # noqa: BLE001 - reported to the parent, which fails the build or redoes the work
             return False, traceback.format_exc(), records
 
