@@ -6,7 +6,12 @@ from __future__ import annotations
 from compact_site.core.context import BuildContext
 from compact_site.core.editions import Timeline
 from compact_site.model import Compact
-from compact_site.render.changes_pages import SITE_CHANGES_URI, changes_page_uri, compact_changes_page, site_changes_page
+from compact_site.render.changes_pages import (
+    SITE_CHANGES_URI,
+    changes_page_uri,
+    compact_changes_page,
+    site_changes_page,
+)
 from compact_site.render.fragments import Fragments
 from compact_site.render.history_pages import history_ids, history_page_path, history_pages
 from compact_site.render.page_source import PageSource
@@ -50,7 +55,8 @@ def changes_pages(context: BuildContext, files: dict[str, str], fragments: Fragm
 def changes_page_sources(context: BuildContext, files: dict[str, str]) -> list[tuple[str, str | None]]:
     """(source path, the YAML it came from) of each page :func:`changes_pages` makes, in its order, without
     making them."""
-    if not context.timelines:
+    timelines = context.timelines
+    if not timelines:
         return []
-    return [(changes_page_uri(c.slug), files.get(c.slug)) for c in context.compacts if c.slug in context.timelines] \
-        + [(SITE_CHANGES_URI, None)]
+    return [(changes_page_uri(c.slug), files.get(c.slug)) for c in context.compacts if c.slug in timelines] + \
+        [(SITE_CHANGES_URI, None)]

@@ -163,8 +163,9 @@ def site_pages(context: BuildContext, files: dict[str, str], with_home: bool, gl
     if with_home:
         pages.append(home_page(compacts, SITE_INDEX_FILE, style.directory_urls, fragments))
     # Last, so that MkDocs reads them last: in a large build a worker makes them meanwhile (none without editions).
-    sources = edition_page_sources(context, files) + changes_page_sources(context, files)
-    return pages + (stand_ins(sources) if made_elsewhere else timeline_pages(context, files, fragments, contact))
+    if made_elsewhere:
+        return pages + stand_ins(edition_page_sources(context, files) + changes_page_sources(context, files))
+    return pages + timeline_pages(context, files, fragments, contact)
 
 
 def static_files(context: BuildContext, site_name: str, fragments: Fragments | None = None) -> list[tuple[str, str]]:

@@ -14,7 +14,13 @@ from compact_site.core.compact_register import STATUS_NAMES as REGISTER_STATUS_N
 from compact_site.core.editions import EditionText, Timeline, current_edition_date
 from compact_site.model import Compact
 from compact_site.model.references import changes_url, edition_url
-from compact_site.render.downloads import FormatContact, downloads_view, format_request, statement_href
+from compact_site.render.downloads import (
+    FormatContact,
+    FormatRequest,
+    downloads_view,
+    format_request,
+    statement_href,
+)
 from compact_site.text.author_text import label
 
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
@@ -170,7 +176,7 @@ class DownloadsContext(NamedTuple):
 
     folder: str
     files: list[tuple[str, str]]
-    request: object  # render/downloads.py's FormatRequest
+    request: FormatRequest  # how to ask for another format
 
     def __call__(self, sizes: Mapping[str, int]) -> dict:
         return {"downloads": downloads_view(self.folder, self.files, sizes), "request": self.request}

@@ -152,8 +152,7 @@ class Worker:
             if not ok:
                 raise WorkerFailed(value, records)
             relog(records)
-            if isinstance(value, _Spilled):
-                value = value.load()
+            value = value.load() if isinstance(value, _Spilled) else pickle.loads(value)
         self._values[index] = value
         return value
 
@@ -171,9 +170,11 @@ class Worker:
         if pool is not None:
             pool.shutdown(wait=True, cancel_futures=True)
             for index, future in enumerate(self._futures):  # results never taken: their files go too
-                if index not in self._values and future.done() and not future.cancelled() \
-                        and future.exception() is None and isinstance(future.result()[1], _Spilled):
-                    future.result()[1].discard()
+                if index in self._values or not future.done() or future.cancelled() or future.exception():
+                    continue
+                value = future.result()[1]
+                if isinstance(value, _Spilled):
+                    value.discard()
 
 
 SPILL_BYTES = 1 << 20  # a result this big goes through a file, not the pool's pipe
@@ -210,12 +211,11 @@ class _Spilled:
 
 def _run(key: int, index: int) -> tuple[bool, Any, list]:
     """In the worker: one task, with the log records it made; (True, result, records) or (False, traceback,
-    records). A big result comes as a :class:`_Spilled` file."""
+    records). The result is pickled here, once: as bytes, or, when big, in a :class:`_Spilled` file."""
     with captured_log() as records:
         try:
-            value = _PENDING[key][index]()
-            data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
-            return True, _Spilled(data) if len(data) > SPILL_BYTES else value, records
+            data = pickle.dumps(_PENDING[key][index](), protocol=pickle.HIGHEST_PROTOCOL)
+            return True, _Spilled(data) if len(data) > SPILL_BYTES else data, records
         except BaseException:  # noqa: BLE001 - reported to the parent, which fails the build or redoes the work
             return False, traceback.format_exc(), records
 
