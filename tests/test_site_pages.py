@@ -118,6 +118,20 @@ def test_search_index_has_an_entry_per_clause_landing_on_its_anchor(served):
     assert entry["text"].startswith("Consider a wide range of ways to fund or resource VCS")
 
 
+def test_search_reads_each_compacts_register_not_the_site_wide_table(served):
+    """A signatory is found on their compact's register page (which names the compact); the site-wide table would
+    be one search entry of every name on the site."""
+    index = json.loads((served / "search" / "search_index.json").read_text(encoding="utf-8"))
+    texts = {doc["location"]: doc["text"] for doc in index["docs"]}
+    name = "Andy Williams"  # Sandwell PCT's Managing Director
+    assert name in texts["sandwell/signatories/#signatories-statutory"]
+    site_wide = " ".join(text for location, text in texts.items() if location.startswith("signatories/"))
+    assert "Everyone party to the 5 compacts" in site_wide  # the page's prose is still found
+    assert name not in site_wide
+    page = (served / "signatories" / "index.html").read_text(encoding="utf-8")
+    assert name in page  # the table itself is on the page
+
+
 def test_intranet_copy_has_no_directory_urls_and_a_script_loaded_search(intranet):
     home = (intranet / "index.html").read_text(encoding="utf-8")
     assert 'href="sandwell/index.html"' in home

@@ -198,12 +198,6 @@ def page_files(context: BuildContext, site_name: str, fragments: Fragments | Non
     return (identifier, rest) if split else identifier + rest
 
 
-def download_sizes(files: list[tuple[str, str]]) -> dict[str, int]:
-    """path -> how many bytes its text is once written (UTF-8, as :func:`plugin.split_build.write_files` and MkDocs
-    write it)."""
-    return {path: len(text) if text.isascii() else len(text.encode("utf-8")) for path, text in files}
-
-
 def static_paths(context: BuildContext) -> list[str]:
     """The paths :func:`static_files` writes, in its order, without making their text (a few milliseconds
     at national scale): to refuse a clash with a hand-written file before the files are made elsewhere."""

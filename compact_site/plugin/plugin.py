@@ -8,8 +8,9 @@ Event plan:
   here, before MkDocs writes anything to ``site/``; content warnings (dangling references) go to the plugin
   logger so ``--strict`` fails on them.
 * ``on_files`` – drop the YAML sources; add the generated pages (``File.generated``, never written into
-  ``docs_dir``), the identifier pages, exports and registers (in a large build made and written by a worker
-  meanwhile, split_build.py, which also makes the past editions' pages) and the assets, refusing clashes.
+  ``docs_dir``) and the assets, refusing clashes; register the identifier pages, exports and registers and
+  write them (split_build.py: in a large build a worker makes and writes them meanwhile, and the past editions'
+  pages; else they are written here, with the same writer).
 * ``on_nav`` – one entry per compact, or per-page navigation above ``nav_compacts_limit`` (plugin/nav_view.py).
 * ``on_page_markdown`` – resolve ``[[slug:id]]`` references in hand-written pages; take the worker's pages.
 * ``on_page_content`` – splice the page fragments' HTML (render/fragments.py: templates, the theme's first) that
@@ -46,7 +47,6 @@ from compact_site.core.context import BuildContext
 from compact_site.errors import ContentError, Problem
 from compact_site.pages.listing import (
     download_files,
-    download_sizes,
     page_files,
     site_pages,
     static_paths,
@@ -167,11 +167,11 @@ class CompactPlugin(BasePlugin[CompactConfig]):
         self.unsearched = {p.src_uri for p in pages if (p.blocks or p.made_elsewhere) and not p.searchable}
         self.made_elsewhere = {p.src_uri for p in pages if p.made_elsewhere}  # their Markdown: on_page_markdown
         generated = [(p.src_uri, p.markdown, p.origin) for p in pages]
-        if not self.split.started:
+        if not self.split.started:  # one process: made and written here, as the worker would
             identifier, rest = page_files(self.context, config.site_name, self.fragments, split=True)
             downloads = download_files(self.context)
-            self.split.keep_sizes(download_sizes(downloads))  # counted as MkDocs will write them
-            generated += [(path, text, None) for path, text in identifier + downloads + rest]  # static_files' order
+            self._refuse_clashes(files, [(path, None) for path, _ in identifier + downloads + rest])
+            self.split.write_here(files, config, downloads, identifier + rest)
         generated += extra_files(compacts, config.site_name, with_history=bool(self.context.timelines),
                                  statement=statement_contact(self.config, files.src_uris),
                                  contact=self.format_contact, intranet=self.config.intranet)

@@ -28,6 +28,7 @@ from compact_site.render.parts import (
     render_signatories,
     render_steering_group,
 )
+from compact_site.render.prose_blocks import list_lines, prose_lines
 from compact_site.text.author_text import Prose, inline, label, markdown, prose
 from compact_site.text.to_html import to_html
 
@@ -64,13 +65,22 @@ class PageWriter:
     def md(self, text: Optional[str]) -> list[str]:
         return [markdown(text, self.resolve), ""] if text else []
 
+    def text_lines(self, text: str | None) -> list[str]:
+        """A block of author text: HTML in :attr:`blocks` when it is plain prose, else Markdown (prose_blocks.py)."""
+        return prose_lines(markdown(text, self.resolve) if text else None, self.blocks)
+
+    def bullets(self, items: list[str]) -> list[str]:
+        """A bulleted list of one-line items (made safe): like :meth:`text_lines`, HTML when plain."""
+        return list_lines(items, self.blocks)
+
     def heading(self, level: int, text: str, anchor: str) -> list[str]:
         return [f"{'#' * level} {inline(text)} {{ #{anchor} }}", ""]
 
-    def fragment(self, name: str, **context) -> list[str]:
-        """Fragment ``name`` rendered into :attr:`blocks`; the Markdown lines that hold its place."""
+    def fragment(self, name: str, searched: bool = False, **context) -> list[str]:
+        """Fragment ``name`` rendered into :attr:`blocks`; the Markdown lines that hold its place (``searched``: see
+        :func:`.fragments.placeholder`)."""
         self.blocks.append(self.fragments.render(name, **context))
-        return [placeholder(len(self.blocks) - 1), ""]
+        return [placeholder(len(self.blocks) - 1, searched), ""]
 
     def group_heading(self, level: int, text: str, anchor: str) -> list[str]:
         """A party group's heading ("The VCS will:"): a heading for readers and screen readers, not an entry in
@@ -81,12 +91,12 @@ class PageWriter:
     def block(self, block: Optional[Block], default: str, anchor: str, level: int = 2) -> list[str]:
         if block is None:
             return []
-        lines = self.heading(level, block.heading or default, anchor) + self.md(block.text)
+        lines = self.heading(level, block.heading or default, anchor) + self.text_lines(block.text)
         for position, item in enumerate(block.items, 1):
             marker = f"{item.number or position}." if block.numbered else "-"
             body = markdown(item.text, self.resolve).replace("\n", "\n    ")
             lines.append(f"{marker} {body}")
-        return lines + ([""] if block.items else []) + self.md(block.after)
+        return lines + ([""] if block.items else []) + self.text_lines(block.after)
 
     def view(self, node) -> ClauseView:
         return clause_view(self.compact, node, self.links, self.footnotes, history=self.history)
@@ -119,7 +129,8 @@ class PageWriter:
     def principles(self, principles: Optional[Principles], level: int = 2, placed_here: bool = False) -> list[str]:
         if principles is None or (principles.after_clause and not placed_here):
             return []
-        lines = self.heading(level, principles.heading or "Shared principles", "principles") + self.md(principles.intro)
+        lines = self.heading(level, principles.heading or "Shared principles", "principles") + \
+            self.text_lines(principles.intro)
         if principles.layout == "table":
             lines += ["| Principle | What it means |", "|---|---|"]
             for item in principles.items:
@@ -130,11 +141,11 @@ class PageWriter:
         else:
             for item in principles.items:
                 lines += self.clause(item)
-        return lines + self.md(principles.after)
+        return lines + self.text_lines(principles.after)
 
     def section(self, section: Section, level: int) -> list[str]:
         title = f"{section.number}. {section.title}" if section.number else section.title
-        lines = self.heading(level, title, f"section-{section.id}") + self.md(section.intro)
+        lines = self.heading(level, title, f"section-{section.id}") + self.text_lines(section.intro)
         notes = notes_about(self.compact, section.id) if section.title_only() else []
         if notes:  # the source is cut off here: its 'missing' note says so under the heading
             lines += ['<div class="compact-section-notes" markdown="1">', "", *note_lines(notes, self.md), "",
@@ -144,10 +155,10 @@ class PageWriter:
         for position, group in enumerate(section.groups, 1):
             if group.heading:
                 lines += self.group_heading(level + 1, group.heading, f"section-{section.id}-{group.party}-{position}")
-            lines += self.md(group.intro)
+            lines += self.text_lines(group.intro)
             for clause in group.clauses:
                 lines += self.clause(clause, level + 1)
-        return lines + self.md(section.after)
+        return lines + self.text_lines(section.after)
 
     def undertakings(self, body: Optional[Undertakings]) -> list[str]:
         if body is None:
@@ -157,7 +168,7 @@ class PageWriter:
         if body.heading:
             lines += self.heading(2, body.heading, "undertakings")
             level = 3
-        lines += self.md(body.intro)
+        lines += self.text_lines(body.intro)
         for section in body.sections:
             lines += self.section(section, level)
         return lines
@@ -193,19 +204,17 @@ class PageWriter:
         return lines
 
     def contents(self, parts: list[list[str]]) -> list[str]:
-        """A contents list of the page's main headings (also for phones and print, where no sidebar shows)."""
+        """A contents list of the page's main headings (also for phones and print, where no sidebar shows): a
+        searched block, as the Markdown list it replaces was read by Material's search."""
         entries = [_H2_RE.match(line) for part in parts for line in part]
-        entries = [m for m in entries if m]
+        entries = [{"title": label(m[1]), "anchor": m[2]} for m in entries if m]
         if len(entries) < 3:
             return []
-        lines = ['<nav class="compact-contents" aria-label="Contents" markdown="1">', "", "**Contents**", ""]
-        # Bullets, not numbers: the headings carry the source's own section numbers.
-        lines += [f"- [{m[1]}](#{m[2]})" for m in entries] + ["", "</nav>", ""]
-        return lines
+        return self.fragment("contents.html", searched=True, entries=entries)  # bulleted: headings carry numbers
 
     def parts(self) -> dict[str, list[str]]:
         """Every part's Markdown, keyed by the names ``order`` uses."""
-        c, md = self.compact, self.md
+        c, md, text = self.compact, self.md, self.text_lines
         rendered = {
             "introduction": self.block(c.introduction, "Introduction", "introduction"),
             "purpose": self.block(c.purpose, "Purpose", "purpose"),
@@ -217,11 +226,11 @@ class PageWriter:
             "undertakings": self.undertakings(c.undertakings),
             "codes_of_practice": self.block(c.codes_of_practice, "Codes of practice", "codes-of-practice"),
             "governance": self.block(c.governance, "Governance", "governance"),
-            "procedures": render_procedures(c, md, self.steps), "partners": render_partners(c, md),
-            "steering_group": render_steering_group(c, md),
-            "signatories": render_signatories(c, md, register=self.own_pages),
-            "forms": render_forms(c, md, on_site=self.own_pages and self.links is not None),
-            "glossary": render_glossary(c, md, all_terms=self.own_pages),
+            "procedures": render_procedures(c, text, self.steps), "partners": render_partners(c, text, self.bullets),
+            "steering_group": render_steering_group(c, text),
+            "signatories": render_signatories(c, text, register=self.own_pages, bullets=self.bullets),
+            "forms": render_forms(c, md, on_site=self.own_pages and self.links is not None),  # list items: Markdown
+            "glossary": render_glossary(c, text, all_terms=self.own_pages),
         }
         for about in c.about:
             rendered[f"about:{about.id}"] = self.block(about, about.heading, f"about-{about.id}")

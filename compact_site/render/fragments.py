@@ -28,6 +28,7 @@ FOLDER = "compact-site"  # fragments live in this folder of a template directory
 FRAGMENTS = {
     "compact-header.html": "under a compact's title: the summary list of its status, dates and editions, and its "
                            "actions",
+    "contents.html": "under a compact's header: the list of its main headings",
     "downloads.html": "a compact's downloads, each with its format in words and its size, and other formats",
     "accessible-format.html": "how to ask for a compact, form or register in another format",
     "clause.html": "a clause on its compact's page: its body, copy-link button, 'Referenced by' and similar list",

@@ -12,6 +12,7 @@ from compact_site.model import Compact, Glossary
 from compact_site.model.references import clause_anchor
 from compact_site.render.clause_views import Link
 from compact_site.render.fragments import Fragments, package_fragments, placeholder
+from compact_site.render.prose_blocks import prose_lines
 from compact_site.text.author_text import inline, label, markdown
 
 SITE_GLOSSARY_URI = "glossary.md"
@@ -74,7 +75,7 @@ def site_glossary_markdown(compacts: list[Compact], site: Optional[Glossary], us
                                                href=f"{glossary_page.format(slug=entry.source)}"
                                                     f"#{term_anchor(entry.id)}"))
                 lines += [placeholder(len(blocks) - 1, searched=True), ""]
-            lines += [markdown(entry.definition), ""]
+            lines += prose_lines(markdown(entry.definition), blocks)
         lines += used_in_lines([(e.source, e.id) for e in entries])
     return "\n".join(lines)
 
@@ -93,7 +94,7 @@ def compact_glossary_markdown(compact: Compact, site: Optional[Glossary], used: 
         lines += [f"## {_heading(entry)} {{ #{term_anchor(entry.id)} }}", ""]
         if entry.source is None:
             lines += ["*From the site-wide glossary.*", ""]
-        lines += [markdown(entry.definition), ""]
+        lines += prose_lines(markdown(entry.definition), blocks)
         mine = {(entry.source, entry.id): [c for c in used.get((entry.source, entry.id), []) if c[0] == compact.slug]}
         lines += UsedIn(mine, citations, page, fragments, blocks).lines(list(mine))
     if not entries:

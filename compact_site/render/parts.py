@@ -8,7 +8,8 @@ from compact_site.core.glossary import Entry
 from compact_site.model import Compact, Contact
 from compact_site.text.author_text import inline
 
-Md = Callable[[Optional[str]], list[str]]
+Md = Callable[[Optional[str]], list[str]]  # author text -> page lines
+Bullets = Callable[[list[str]], list[str]]  # one-line items (made safe) -> the lines of a bulleted list
 SECTOR_NAMES = {"statutory": "Statutory sector", "vcs": "Voluntary and community sector",
                 "private": "Private sector", "unknown": "Sector not stated"}
 NOTE_KINDS = {"correction": "Corrected from the source", "missing": "Missing from the source",
@@ -51,12 +52,16 @@ def render_procedures(compact: Compact, md: Md, steps: Callable[[list], list[str
     return lines
 
 
-def render_partners(compact: Compact, md: Md) -> list[str]:
+def _bullets(items: list[str]) -> list[str]:
+    return [f"- {item}" for item in items] + [""]
+
+
+def render_partners(compact: Compact, md: Md, bullets: Bullets = _bullets) -> list[str]:
     partners = compact.partners
     if partners is None:
         return []
     lines = _heading(2, partners.heading or "Partners", "partners") + md(partners.intro)
-    lines += [f"- {inline(org.name)}" for org in partners.items] + [""]
+    lines += bullets([inline(org.name) for org in partners.items])
     return lines + md(partners.after)
 
 
@@ -78,7 +83,7 @@ def render_steering_group(compact: Compact, md: Md) -> list[str]:
     return lines
 
 
-def render_signatories(compact: Compact, md: Md, register: bool = True) -> list[str]:
+def render_signatories(compact: Compact, md: Md, register: bool = True, bullets: Bullets = _bullets) -> list[str]:
     """The signatories as printed; ``register``: point to the compact's register page, which lists them by sector
     (not from a past edition, whose signatories may differ)."""
     sigs = compact.signatories
@@ -87,7 +92,7 @@ def render_signatories(compact: Compact, md: Md, register: bool = True) -> list[
     lines = _heading(2, sigs.heading or "Signatories", "signatories") + md(sigs.intro)
     if not sigs.items:
         return lines + ["The source document records no signatories.", ""]
-    lines += [f"- {inline(s.printed)}" for s in sigs.items] + [""]
+    lines += bullets([inline(s.printed) for s in sigs.items])
     return lines + (["As printed in the source. The [register](signatories.md) lists them by sector.", ""] if register
                     else ["As printed in the source.", ""])
 

@@ -147,7 +147,7 @@ def register_pages(compacts: Iterable[Compact], form_anchor: FormAnchor = first_
                    directory_urls: bool = True, fragments: Fragments | None = None,
                    contact: FormatContact | None = None) -> list[PageSource]:
     """Every register page: ``<slug>/signatories.md`` for each compact, then the site-wide ``signatories.md``
-    (their tables are fragments, spliced after Markdown; search indexes them). Each says how to ask for it in
+    (their tables are fragments, spliced after Markdown; search indexes a compact's, not the site-wide one). Each says how to ask for it in
     another format (``contact``, else the accessibility statement)."""
 
     compacts = list(compacts)
@@ -162,4 +162,7 @@ def register_pages(compacts: Iterable[Compact], form_anchor: FormAnchor = first_
     request = format_request(contact, "this register", "Signatories and partners",
                              statement_href(1 if directory_urls else 0, directory_urls))
     text = site_register_markdown(compacts, directory_urls, blocks, request)
-    return pages + [PageSource(PAGE_URI, text, blocks=tuple(blocks.blocks), searchable=True)]
+    # The site-wide table is not searched: every row is on its compact's register page, which search indexes and
+    # which names the compact; here all of them made one search entry of every name (30,000 rows at national scale:
+    # megabytes of the index, and a third of a second of a build to read them).
+    return pages + [PageSource(PAGE_URI, text, blocks=tuple(blocks.blocks), searchable=False)]

@@ -81,3 +81,12 @@ def markdown_html(source: str) -> str:
 def collapse(text: str) -> str:
     """Plain words: whitespace runs as single spaces, none at the ends (what every plain-text path returns)."""
     return " ".join(text.split())
+
+
+def plain_list_html(items: list[str]) -> str | None:
+    """A bulleted list of ``items`` (each one line of generated Markdown) as Python-Markdown writes it, if every
+    item is plain prose (a tight list: one ``<li>`` of the same words each); else None."""
+    texts = [plain_prose(item) for item in items]
+    if not texts or None in texts or any(item.endswith(" ") for item in items):
+        return None
+    return "<ul>\n" + "\n".join(f"<li>{text.replace('&', '&amp;')}</li>" for text in texts) + "\n</ul>"
