@@ -57,3 +57,4 @@ def test_a_page_of_plain_blocks_reads_as_its_markdown():
     expected = to_html("\n\n".join(["## Intro { #intro }", texts[0], "### More { #more }", texts[1],
                                     "- Sam Smith, Chair\n- Ruth Khan & Co", linked]))
     assert page_html(lines, blocks) == expected
+

@@ -29,7 +29,6 @@ Every page is read, rendered and written in this process; the collector is held 
 """
 from __future__ import annotations
 
-import json
 import time
 from functools import partial
 from pathlib import Path
@@ -52,7 +51,7 @@ from compact_site.pages.listing import (
     static_paths,
     timeline_pages,
 )
-from compact_site.pages.search import clause_entries, merge_into_material_index
+from compact_site.pages.search import clause_entries, merged_index_text
 from compact_site.plugin.config import CompactConfig, contact_problems, format_contact
 from compact_site.plugin.fragment_check import fragment_link_problems
 from compact_site.plugin.material_markup import valid_material_markup
@@ -277,8 +276,8 @@ class CompactPlugin(BasePlugin[CompactConfig]):
             index_file = Path(config.site_dir) / "search" / "search_index.json"
             if self.config.enabled and index_file.is_file():
                 entries = clause_entries(self.loaded.compacts, config.use_directory_urls)
-                merged = merge_into_material_index(json.loads(index_file.read_text(encoding="utf-8")), entries)
-                index_file.write_text(json.dumps(merged, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+                merged = merged_index_text(index_file.read_text(encoding="utf-8"), entries)
+                index_file.write_text(merged, encoding="utf-8")
         finally:
             release_after_build()
         unseen = WARNINGS.unseen()

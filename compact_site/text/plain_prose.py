@@ -14,6 +14,7 @@ the HTML against Python-Markdown (the example compacts, thousands of generated s
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Optional
 
 from compact_site.text.to_html import to_html
@@ -31,12 +32,15 @@ _BLOCK_START_RE = re.compile(r"[-+=:~%]|\d+[.)](?:\s|\Z)")
 _PARAGRAPH_BREAK = "\n\n"
 
 
+@lru_cache(maxsize=65536)
 def plain_prose(text: Optional[str]) -> Optional[str]:
     """``text`` itself if it is plain prose, else None (take the slow way).
 
     Plain prose: one printable line (no line break, tab, control character or unusual space, which Markdown
     or XML would change), fewer than four spaces in front, none of the special characters above, not starting
-    like a block. The text is returned without the spaces at its ends, as Markdown drops them.
+    like a block. The text is returned without the spaces at its ends, as Markdown drops them. Remembered: each
+    clause's text is asked about by its compact page, identifier page, exports and search entry (160,000 calls at
+    400 compacts).
     """
     if not text or not text.isprintable() or _SPECIAL_RE.search(text) or text.startswith("    "):
         return None  # four spaces in front: an indented code block
@@ -69,9 +73,11 @@ def plain_paragraphs(source: str) -> bool:
     return prose_paragraphs(source) is not None
 
 
+@lru_cache(maxsize=65536)
 def markdown_html(source: str) -> str:
     """``source`` (generated Markdown) as HTML, exactly as :func:`compact_site.text.to_html.to_html` renders
-    it: paragraphs of plain prose directly (``&`` escaped), anything else through Python-Markdown."""
+    it: paragraphs of plain prose directly (``&`` escaped), anything else through Python-Markdown. Remembered: a
+    clause's text is rendered for its compact page and again for its identifier page."""
     paragraphs = prose_paragraphs(source)
     if paragraphs is None:
         return to_html(source)
