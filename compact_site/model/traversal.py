@@ -1,8 +1,6 @@
 """Walking the model: every text a node holds that may be published, and how messages name a node."""
 from __future__ import annotations
 
-import functools
-
 from pydantic import BaseModel
 
 from compact_site.model.base import REVIEW_KEY, Node
@@ -19,22 +17,22 @@ def walk_texts(node: BaseModel) -> list[tuple[Node, str, str]]:
 
 
 def _gather_texts(node: BaseModel, found: list) -> None:
-    """:func:`walk_texts` for one node: its fields in order, a list's items in order, depth first."""
-    for key in _field_names(type(node)):
-        value = getattr(node, key)
-        if key == REVIEW_KEY and isinstance(value, list):
-            continue
-        for item in value if isinstance(value, list) else (value,):
-            if isinstance(item, str):
-                found.append((node, key, item))
-            elif isinstance(item, BaseModel):
-                _gather_texts(item, found)
-
-
-@functools.cache
-def _field_names(model: type[BaseModel]) -> tuple[str, ...]:
-    """A model's field names, in order (``model_fields`` is a property, computed at each call)."""
-    return tuple(model.model_fields)
+    """:func:`walk_texts` for one node: its fields in order, a list's items in order, depth first. Read from the
+    node's ``__dict__``, where pydantic keeps exactly its fields, in order: 67,000 nodes at 400 compacts, each
+    walked twice (footnote and reference checks), and a ``getattr`` per field cost as much as the rest."""
+    for key, value in node.__dict__.items():
+        if isinstance(value, str):
+            found.append((node, key, value))
+        elif isinstance(value, list):
+            if key == REVIEW_KEY:
+                continue
+            for item in value:
+                if isinstance(item, str):
+                    found.append((node, key, item))
+                elif isinstance(item, BaseModel):
+                    _gather_texts(item, found)
+        elif isinstance(value, BaseModel):
+            _gather_texts(value, found)
 
 
 _KIND_NAMES = {"step": "stage", "namedblock": "passage", "formfield": "field"}  # the words authors see
