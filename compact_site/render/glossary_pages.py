@@ -11,7 +11,7 @@ from compact_site.core.glossary import Entry, entries_of, page_entries, term_anc
 from compact_site.model import Compact, Glossary
 from compact_site.model.references import clause_anchor
 from compact_site.render.clause_views import Link
-from compact_site.render.fragments import Fragments, package_fragments, placeholder
+from compact_site.render.fragments import Fragments, merge_placeholders, package_fragments, placeholder
 from compact_site.render.prose_blocks import prose_lines
 from compact_site.text.author_text import inline, label, markdown
 
@@ -77,7 +77,7 @@ def site_glossary_markdown(compacts: list[Compact], site: Optional[Glossary], us
                 lines += [placeholder(len(blocks) - 1, searched=True), ""]
             lines += prose_lines(markdown(entry.definition), blocks)
         lines += used_in_lines([(e.source, e.id) for e in entries])
-    return "\n".join(lines)
+    return merge_placeholders("\n".join(lines))
 
 
 def compact_glossary_markdown(compact: Compact, site: Optional[Glossary], used: dict, citations: Citations,
@@ -99,4 +99,4 @@ def compact_glossary_markdown(compact: Compact, site: Optional[Glossary], used: 
         lines += UsedIn(mine, citations, page, fragments, blocks).lines(list(mine))
     if not entries:
         lines += ["This compact uses no terms from the glossary.", ""]
-    return "\n".join(lines)
+    return merge_placeholders("\n".join(lines))
