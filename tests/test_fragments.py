@@ -223,3 +223,19 @@ def test_searched_blocks_go_in_first_and_read_as_paragraphs():
     assert early == f"<h2>T</h2>\n<p>In the A:</p>\n<p>Meaning.</p>\n{placeholder(1)}\n\n<h2>U</h2>"
     assert splice(early, blocks) == splice(html, blocks) == \
         "<h2>T</h2>\n<p>In the A:</p>\n<p>Meaning.</p>\n<p>Used in</p>\n\n<h2>U</h2>"
+
+
+def test_runs_of_searched_placeholders_merge_into_one_reading_the_same():
+    """Consecutive searched blocks merge into one placeholder, as consecutive others do (never one of each):
+    Markdown reads one line instead of many, and the page comes out the same, before search and after."""
+    from compact_site.render.fragments import merge_placeholders
+    from compact_site.text.to_html import to_html
+
+    lines = ["## T { #t }", placeholder(0, searched=True), placeholder(1, searched=True), placeholder(2),
+             placeholder(3, searched=True), "## U { #u }", placeholder(4, searched=True), "Words."]
+    page = "\n\n".join(lines) + "\n"
+    merged = merge_placeholders(page)
+    assert merged.count("<!--") == 4 and "<!--compact-fragment 0 1 searched-->" in merged
+    blocks = [f"<p>block {n}</p>" for n in range(5)]
+    for searched_only in (True, False):  # as search reads it, then the page
+        assert splice(to_html(merged), blocks, searched_only) == splice(to_html(page), blocks, searched_only)
