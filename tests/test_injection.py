@@ -69,6 +69,8 @@ COUNCIL_FRAGMENTS = {
     "party-heading.html": '<h{{ level }} id="{{ anchor }}" class="council">{{ heading }}</h{{ level }}>',
     "similar.html": '<ul class="council">{% for m in similar %}<li><a href="{{ m.href }}" title="{{ m.label }}">'
                     "{{ m.label }}</a> {{ m.kind }}</li>{% endfor %}</ul>",
+    "glossary-section.html": '<div class="council">{{ intro }}{% for t in terms %}<h3 id="{{ t.anchor }}" '
+                             'title="{{ t.term }}">{{ t.term }}</h3>{{ t.definition }}{% endfor %}</div>',
     "used-in.html": '<p class="council">{% for link in links %}<a href="{{ link.href }}" title="{{ link.label }}">'
                     "{{ link.label }}</a>{% endfor %}</p>",
     "register-table.html": '<table class="council">{% for row in rows %}<tr data-x="{{ row.organisation }}"><td>'

@@ -22,11 +22,17 @@ from markupsafe import Markup
 
 from compact_site.model import Clause, Compact
 from compact_site.model.references import clause_anchor, clause_url, mask_code
-from compact_site.render.clause_views import clause_view
-from compact_site.render.compact_page import STATUS_TEXT, withdrawn_view
+from compact_site.render.clause_views import clause_view, withdrawn_view
+from compact_site.render.compact_page import STATUS_TEXT
 from compact_site.render.fragments import Fragments, package_fragments
 from compact_site.render.parts import note_lines, notes_about
-from compact_site.text.author_text import Resolver, _lead_and_rest, inline, markdown, quotes_escaped
+from compact_site.text.author_text import (
+    Resolver,
+    _lead_and_rest,
+    inline,
+    markdown,
+    quotes_escaped,
+)
 from compact_site.text.plain_prose import markdown_html
 
 __all__ = ["clause_page_path", "render_clause_page", "clause_html", "PAGE_CSS", "PAGE_CSS_FILE"]

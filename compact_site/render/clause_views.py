@@ -12,6 +12,7 @@ from markupsafe import Markup
 from compact_site.core.citations import PageLinks, citation
 from compact_site.model import Compact
 from compact_site.model.references import clause_anchor, clause_history_url
+from compact_site.render.compact_header import format_date
 from compact_site.text.author_text import Prose, label, prose
 
 
@@ -110,3 +111,18 @@ def similar_matches(links: PageLinks | None, similar, clause_id: str) -> list[Ma
 
 
 _new_match = tuple.__new__
+
+
+class WithdrawnView(NamedTuple):
+    """A withdrawn clause for a template: its old anchor, "Clause 2.6", the date as words and the reason."""
+
+    id: str
+    anchor: str
+    label: str
+    date: str
+    reason: Prose
+
+
+def withdrawn_view(gone, links: PageLinks | None = None) -> WithdrawnView:
+    return WithdrawnView(gone.id, clause_anchor(gone.id), f"Clause {gone.number or gone.id}", format_date(gone.date),
+                         prose(gone.reason, links.resolve_final if links is not None else None))

@@ -10,18 +10,34 @@ import re
 from typing import NamedTuple, Optional
 
 from compact_site.core.citations import PageLinks
+from compact_site.core.glossary import Entry
 from compact_site.model import Block, Clause, Compact, Principles, Section, Undertakings
 from compact_site.model.compact import PART_NAMES
 from compact_site.model.references import clause_anchor
-from compact_site.render.clause_views import ClauseView, clause_view, referenced_by, similar_matches
-from compact_site.render.compact_header import downloads_context, format_date, header_context
+from compact_site.render.clause_views import (
+    ClauseView,
+    clause_view,
+    referenced_by,
+    similar_matches,
+    withdrawn_view,
+)
+from compact_site.render.compact_header import (
+    downloads_context,
+    format_date,
+    header_context,
+)
 from compact_site.render.downloads import FormatContact
-from compact_site.render.fragments import Fragments, merge_placeholders, package_fragments, placeholder, splice
+from compact_site.render.fragments import (
+    Fragments,
+    merge_placeholders,
+    package_fragments,
+    placeholder,
+    splice,
+)
 from compact_site.render.parts import (
     note_lines,
     notes_about,
     render_forms,
-    render_glossary,
     render_notes,
     render_partners,
     render_procedures,
@@ -72,6 +88,24 @@ class PageWriter:
     def bullets(self, items: list[str]) -> list[str]:
         """A bulleted list of one-line items (made safe): like :meth:`text_lines`, HTML when plain."""
         return list_lines(items, self.blocks)
+
+    def glossary(self) -> list[str]:
+        """The compact's own glossary: its heading, then the glossary-section fragment (searched), each term's
+        heading in it rather than in the page's table of contents. Links to the glossary page from the compact's
+        own page only (a past edition's terms may differ from that page's)."""
+        glossary = self.compact.glossary
+        if glossary is None:
+            return []
+        page = "glossary/" if self.links is None or self.links.style.directory_urls else "glossary.html"
+        terms = [{"anchor": f"glossary-{Entry.from_term(term, self.compact.slug).id}", "term": label(term.term),
+                  "definition": self.prose(term.definition)} for term in glossary.terms]
+        return self.heading(2, glossary.heading or "Glossary", "glossary") + self.fragment(
+            "glossary-section.html", searched=True, intro=self.prose(glossary.intro), terms=terms,
+            all_terms_href=page if self.own_pages else "")
+
+    def prose(self, text: str | None) -> Prose | str:
+        """Author text as HTML for a fragment, its references linked from this page ('' for none)."""
+        return prose(text, self.links.resolve_final if self.links else None, self.footnotes) if text else ""
 
     def heading(self, level: int, text: str, anchor: str) -> list[str]:
         return [f"{'#' * level} {inline(text)} {{ #{anchor} }}", ""]
@@ -230,7 +264,7 @@ class PageWriter:
             "steering_group": render_steering_group(c, text),
             "signatories": render_signatories(c, text, register=self.own_pages, bullets=self.bullets),
             "forms": render_forms(c, md, on_site=self.own_pages and self.links is not None),  # list items: Markdown
-            "glossary": render_glossary(c, text, all_terms=self.own_pages),
+            "glossary": self.glossary(),
         }
         for about in c.about:
             rendered[f"about:{about.id}"] = self.block(about, about.heading, f"about-{about.id}")
@@ -273,18 +307,3 @@ def render_compact_page(compact: Compact, links: PageLinks | None = None, simila
     ``history``: each clause links to its history page (the compact has past editions)."""
     writer = PageWriter(compact, links, similar, fragments, downloads, contact, header, history)
     return RenderedPage(writer.page(), tuple(writer.blocks))
-
-
-class WithdrawnView(NamedTuple):
-    """A withdrawn clause for a template: its old anchor, "Clause 2.6", the date as words and the reason."""
-
-    id: str
-    anchor: str
-    label: str
-    date: str
-    reason: Prose
-
-
-def withdrawn_view(gone, links: PageLinks | None = None) -> WithdrawnView:
-    return WithdrawnView(gone.id, clause_anchor(gone.id), f"Clause {gone.number or gone.id}", format_date(gone.date),
-                         prose(gone.reason, links.resolve_final if links is not None else None))

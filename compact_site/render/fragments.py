@@ -45,6 +45,7 @@ FRAGMENTS = {
     "compact-register.html": "the home page's table of every compact, with its filters and sort buttons",
     "site-register.html": "the filterable table of every signatory, partner and steering-group member",
     "used-in.html": "a glossary term's 'Used in' links",
+    "glossary-section.html": "a compact's own glossary on its page: each term's heading and definition",
     "glossary-source.html": "on the site-wide glossary, the compact a definition comes from ('In the ... Compact:')",
     "identifier-page.html": "the page at a clause's identifier URL (a whole HTML document)",
     "tombstone.html": "the page left at a withdrawn clause's identifier URL (a whole HTML document)",

@@ -22,18 +22,18 @@ from compact_site.core.editions import EditionText, HistoryEntry, Timeline
 from compact_site.model import Compact
 from compact_site.model.references import clause_anchor, clause_history_url
 from compact_site.render.clause_pages import PAGE_CSS, PAGE_CSS_FILE, clause_html
+from compact_site.render.clause_views import WithdrawnView
 from compact_site.render.compact_header import format_date
-from compact_site.render.compact_page import WithdrawnView
 from compact_site.render.edition_views import (
     LEGEND,
     EditionRef,
     changed,
-    edition_ref,
     edition_key,
-    rooted_href,
+    edition_ref,
     redline_pieces,
     render_redline,
     resolver,
+    rooted_href,
 )
 from compact_site.render.fragments import Fragments, package_fragments
 from compact_site.text.author_text import label, prose, quotes_escaped

@@ -1,10 +1,9 @@
 """Markdown for the people and paperwork of a compact: procedures, partners, steering group,
-signatories, forms, glossary and editorial notes. Plain forms here; later issues make them richer."""
+signatories, forms and editorial notes. Plain forms here; later issues make them richer."""
 from __future__ import annotations
 
 from typing import Callable, Optional
 
-from compact_site.core.glossary import Entry
 from compact_site.model import Compact, Contact
 from compact_site.text.author_text import inline
 
@@ -119,21 +118,6 @@ def render_forms(compact: Compact, md: Md, on_site: bool = False) -> list[str]:
             rows = ([inline(ret.intro)] if ret.intro else []) + [inline(line) for line in ret.lines]
             lines += ["  \n".join(rows), ""]
     return lines
-
-
-def render_glossary(compact: Compact, md: Md, all_terms: bool = True) -> list[str]:
-    """The compact's own glossary; ``all_terms``: link its glossary page (not from a past edition: that page lists
-    today's terms)."""
-    glossary = compact.glossary
-    if glossary is None:
-        return []
-    # Not annotated with definition buttons: it is the definitions. Terms link to the alphabetical glossary page.
-    lines = _heading(2, glossary.heading or "Glossary", "glossary") + [
-        '<div class="compact-glossary" data-compact-noterms markdown="1">', ""] + md(glossary.intro)
-    for term in glossary.terms:
-        lines += _heading(3, term.term, f"glossary-{Entry.from_term(term, compact.slug).id}") + md(term.definition)
-    more = ["[All terms, alphabetically, with where each is used](glossary.md)", ""] if all_terms else []
-    return lines + more + ["</div>", ""]
 
 
 def note_lines(notes: list, md: Md) -> list[str]:
