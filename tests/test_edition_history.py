@@ -97,3 +97,21 @@ def test_current_text_undated_after_frozen_is_cs811_warning(tmp_path):
     current.write_text(current.read_text().replace("  refreshed: 2021-03\n", ""), encoding="utf-8")
     loaded = load_content([content])
     assert not loaded.errors and [p.code for p in loaded.warnings] == ["CS811"]
+
+
+def test_a_redline_gives_back_both_wordings_whatever_they_share():
+    """Its 'same' and 'deleted' pieces read as the old wording, its 'same' and 'inserted' ones as the new, however
+    much the two share at their ends (only the middle goes to the comparison)."""
+    import random
+
+    rng = random.Random(7)
+    words = ["the", "VCS", "will", ",", "notice", "12", "weeks", "1.1", "’s", ".", "and", "council"]
+    for _ in range(500):
+        old = " ".join(rng.choice(words) for _ in range(rng.randint(0, 12)))
+        new = " ".join(rng.choice(words) for _ in range(rng.randint(0, 12)))
+        if rng.random() < 0.5:  # a shared start and end, as most rewording has
+            old, new = f"Partners agree {old} by March", f"Partners agree {new} by March"
+        pieces = redline(old, new)
+        assert "".join(p.text for p in pieces if p.kind != "inserted") == old
+        assert "".join(p.text for p in pieces if p.kind != "deleted") == new
+        assert all(a.kind != b.kind for a, b in zip(pieces, pieces[1:]))  # runs of a kind are one piece

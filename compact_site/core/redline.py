@@ -32,16 +32,27 @@ def _redline(old: str, new: str) -> tuple[Piece, ...]:
     Words are compared whole and punctuation on its own, so a change reads 'eight → twelve', not letter soup,
     and a comma added after a word does not mark the word as changed."""
     before, after = _TOKEN_RE.findall(old), _TOKEN_RE.findall(new)
-    matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
+    # The words both wordings start and end with are the same as they stand: only the middle is compared (most
+    # rewording changes a few words, and SequenceMatcher's time grows with the square of what it is given).
+    start, limit = 0, min(len(before), len(after))
+    while start < limit and before[start] == after[start]:
+        start += 1
+    end = 0
+    while end < limit - start and before[-1 - end] == after[-1 - end]:
+        end += 1
     pieces: list[Piece] = []
+    _add(pieces, "same", "".join(before[:start]))
+    middle_before, middle_after = before[start:len(before) - end], after[start:len(after) - end]
+    matcher = difflib.SequenceMatcher(None, middle_before, middle_after, autojunk=False)
     for op, a1, a2, b1, b2 in matcher.get_opcodes():
         if op == "equal":
-            _add(pieces, "same", "".join(before[a1:a2]))
+            _add(pieces, "same", "".join(middle_before[a1:a2]))
             continue
         if op in ("delete", "replace"):
-            _add(pieces, "deleted", "".join(before[a1:a2]))
+            _add(pieces, "deleted", "".join(middle_before[a1:a2]))
         if op in ("insert", "replace"):
-            _add(pieces, "inserted", "".join(after[b1:b2]))
+            _add(pieces, "inserted", "".join(middle_after[b1:b2]))
+    _add(pieces, "same", "".join(before[len(before) - end:]))
     return tuple(pieces)
 
 
