@@ -180,18 +180,13 @@ _STRUCTURAL = {"akomaNtoso", "doc", "meta", "identification", "FRBRWork", "FRBRE
 _STRUCTURAL_TAGS = frozenset(q(name) for name in _STRUCTURAL)  # compared as tags: QName() per element is slow
 
 
-def _indented(element: etree._Element) -> bool:
-    """Whether indenting ``element`` adds no text: a structural element holding elements and no text of its own."""
-    return element.tag in _STRUCTURAL_TAGS and len(element) > 0 and not (element.text or "").strip()
-
-
 def _indent(element: etree._Element, level: int = 0) -> None:
-    """Indent the children of ``element`` (one that :func:`_indented` allows), and theirs. Each child is tested
-    here rather than in a call of its own: most of a compact's ~500 elements are paragraphs and numbers."""
+    if element.tag not in _STRUCTURAL_TAGS or not len(element) or (element.text or "").strip():
+        return
     inner = "\n" + "  " * (level + 1)
     element.text = inner
     for child in element:
-        if child.tag in _STRUCTURAL_TAGS and len(child) and not (child.text or "").strip():
+        if child.tag in _STRUCTURAL_TAGS:  # most of a compact's elements are paragraphs and numbers: no call
             _indent(child, level + 1)
         child.tail = inner
     element[-1].tail = "\n" + "  " * level
@@ -202,7 +197,6 @@ def akn_text(compact: Compact, resolve: Resolver, editions: Optional[Timeline] =
     """The document (:func:`akn_document`) as UTF-8 XML text, indented between structural elements only, so no
     text changes."""
     root = akn_document(compact, resolve, editions, edition)
-    if _indented(root):
-        _indent(root)
+    _indent(root)
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8").decode("utf-8") + "\n"
 

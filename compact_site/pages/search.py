@@ -77,7 +77,6 @@ def merged_index_text(index_text: str, entries: list[dict]) -> str:
     Material wrote it otherwise: ``{"config":{...},"docs":[...]}`` (its own ``json.dumps``), checked by reading
     the small ``config`` object only. Reading and writing the whole index again cost ~0.25 s at national scale
     (15 MB). Any other shape is read and written whole (:func:`merge_into_material_index`)."""
-    docs = json.dumps(material_docs(entries), ensure_ascii=False, separators=(",", ":"))[1:-1]
     prefix = '{"config":'
     if index_text.startswith(prefix) and index_text.endswith("]}"):
         try:
@@ -85,6 +84,7 @@ def merged_index_text(index_text: str, entries: list[dict]) -> str:
         except ValueError:
             config_end = -1
         if index_text.startswith(_DOCS_KEY, config_end):
+            docs = json.dumps(material_docs(entries), ensure_ascii=False, separators=(",", ":"))[1:-1]
             if not docs:
                 return index_text
             empty = config_end + len(_DOCS_KEY) == len(index_text) - 2

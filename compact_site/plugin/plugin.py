@@ -167,10 +167,9 @@ class CompactPlugin(BasePlugin[CompactConfig]):
         self.made_elsewhere = {p.src_uri for p in pages if p.made_elsewhere}  # their Markdown: on_page_markdown
         generated = [(p.src_uri, p.markdown, p.origin) for p in pages]
         if not self.split.started:  # one process: made and written here, as the worker would
-            identifier, rest = page_files(self.context, config.site_name, self.fragments, split=True)
-            downloads = download_files(self.context)
-            self._refuse_clashes(files, [(path, None) for path, _ in identifier + downloads + rest])
-            self.split.write_here(files, config, downloads, identifier + rest)
+            downloads, rest = download_files(self.context), page_files(self.context, config.site_name, self.fragments)
+            self._refuse_clashes(files, [(path, None) for path, _ in downloads + rest])
+            self.split.write_here(files, config, downloads, rest)
         generated += extra_files(compacts, config.site_name, with_history=bool(self.context.timelines),
                                  statement=statement_contact(self.config, files.src_uris),
                                  contact=self.format_contact, intranet=self.config.intranet)

@@ -230,8 +230,8 @@ def package_fragments() -> Fragments:
 
 # A searched block stands for a paragraph: no blank line after it, as Markdown writes a paragraph (raw HTML gets one).
 _PLACEHOLDER_RE = re.compile(r"<!--compact-fragment ([\d ]+)(?:-->|( searched)-->(?:\n(?=\n))?)")
-_RUN_RE = re.compile(r"<!--compact-fragment (\d+)-->\n\n(?:<!--compact-fragment \d+-->\n\n)+")
-_SEARCHED_RUN_RE = re.compile(r"<!--compact-fragment [\d ]+ searched-->\n\n(?:<!--compact-fragment [\d ]+ searched-->\n\n)+")
+# A run of placeholders of one kind (searched or not: the group is empty or " searched", and each must repeat it).
+_RUN_RE = re.compile(r"<!--compact-fragment [\d ]+((?: searched)?)-->\n\n(?:<!--compact-fragment [\d ]+\1-->\n\n)+")
 _ID_RE = re.compile(r' id="([^"]+)"')  # a literal start: the regex engine skips ahead to it (50 MB at 400 compacts)
 _HREF_RE = re.compile(r'href="([^"]*)"')  # data-href too: the copy button's link is a link
 
@@ -247,12 +247,8 @@ def merge_placeholders(page_markdown: str) -> str:
     """One placeholder per run of consecutive blocks, searched or not (a run of searched ones reads as the
     paragraphs it joins): Markdown handles each raw-HTML line at some cost (the site glossary of 400 compacts
     had 8,000, half a second)."""
-    merged = _RUN_RE.sub(lambda m: "<!--compact-fragment " + " ".join(re.findall(r"\d+", m[0])) + "-->\n\n",
-                         page_markdown)
-    if " searched-->\n\n<!--" not in merged:
-        return merged
-    return _SEARCHED_RUN_RE.sub(lambda m: "<!--compact-fragment " + " ".join(re.findall(r"\d+", m[0])) +
-                                " searched-->\n\n", merged)
+    return _RUN_RE.sub(lambda m: "<!--compact-fragment " + " ".join(re.findall(r"\d+", m[0])) + m[1] + "-->\n\n",
+                       page_markdown)
 
 
 def splice(page_html: str, blocks: Sequence[str], searched_only: bool = False) -> str:

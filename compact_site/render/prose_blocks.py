@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import MutableSequence, Optional
 
 from compact_site.render.fragments import Block, placeholder
-from compact_site.text.plain_prose import markdown_html, plain_list_html, prose_paragraphs
+from compact_site.text.plain_prose import plain_html, plain_list_html
 
 
 def _placed(html: str, blocks: MutableSequence[str]) -> list[str]:
@@ -25,9 +25,8 @@ def prose_lines(source: Optional[str], blocks: MutableSequence[str]) -> list[str
     it is plain prose, else the Markdown itself."""
     if not source:
         return []
-    if prose_paragraphs(source) is None:
-        return [source, ""]
-    return _placed(markdown_html(source), blocks)
+    html = plain_html(source)
+    return [source, ""] if html is None else _placed(html, blocks)
 
 
 def list_lines(items: list[str], blocks: MutableSequence[str]) -> list[str]:

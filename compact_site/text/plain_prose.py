@@ -78,9 +78,15 @@ def markdown_html(source: str) -> str:
     """``source`` (generated Markdown) as HTML, exactly as :func:`compact_site.text.to_html.to_html` renders
     it: paragraphs of plain prose directly (``&`` escaped), anything else through Python-Markdown. Remembered: a
     clause's text is rendered for its compact page and again for its identifier page."""
+    html = plain_html(source)
+    return to_html(source) if html is None else html
+
+
+def plain_html(source: str) -> str | None:
+    """``source`` as HTML when it is plain prose paragraphs (as Markdown writes them, ``&`` escaped), else None."""
     paragraphs = prose_paragraphs(source)
     if paragraphs is None:
-        return to_html(source)
+        return None
     return "\n".join(f"<p>{paragraph.replace('&', '&amp;')}</p>" for paragraph in paragraphs)
 
 
